@@ -34,7 +34,8 @@ rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock 2>/dev/null || true)
 if [ -n "$WB_VERSION" ]; then
   if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q "$WB_VERSION"; then
-    cargo install --locked --quiet wasm-bindgen-cli --version "$WB_VERSION"
+    # Not --locked: the CLI's own lock file pins crates the registry no longer serves.
+    cargo install --quiet wasm-bindgen-cli --version "$WB_VERSION"
   fi
 fi
 

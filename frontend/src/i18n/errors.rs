@@ -1,0 +1,176 @@
+//! Form errors, translated. Page handlers map domain errors to these; the page says what went
+//! wrong and how to fix it, next to the field concerned.
+
+use super::{fill, format_bytes, Lang};
+
+/// Something the filer must correct. Carries the values the sentence needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormError {
+    Required,
+    EmailInvalid,
+    EmailTaken,
+    PasswordTooShort { min: usize },
+    BadCredentials,
+    EmailNotVerified,
+    /// The form's anti-forgery token was missing or stale (e.g. page open for hours).
+    FormExpired,
+    UnknownAdministration,
+    UnknownService,
+    NoDocuments,
+    TooManyDocuments { max: usize },
+    FileTooLarge { name: String, max_bytes: u64 },
+    TotalTooLarge { max_bytes: u64 },
+    BadFileType { name: String },
+    EmptyFile { name: String },
+    DamagedFile { name: String },
+    NotPdf,
+    /// The server could not complete the action; nothing was stored.
+    Unavailable,
+}
+
+impl FormError {
+    pub fn text(&self, lang: Lang) -> String {
+        use FormError::*;
+        let pick = |fr: &str, ar: &str, zgh: &str, en: &str| -> String {
+            match lang {
+                Lang::Fr => fr,
+                Lang::Ar => ar,
+                Lang::Zgh => zgh,
+                Lang::En => en,
+            }
+            .to_owned()
+        };
+        match self {
+            Required => pick("Ce champ est obligatoire.", "هذا الحقل إلزامي.", "ⴰⵏⵙⵙⴰ ⴰ ⵉⵍⴰⵇ.", "This field is required."),
+            EmailInvalid => pick(
+                "Saisissez une adresse électronique valable, par exemple nom@exemple.ma.",
+                "أدخل بريدا إلكترونيا صالحا، مثل name@example.ma.",
+                "ⵙⴽⵛⵎ ⵜⴰⵏⵙⴰ ⵏ ⵉⵎⴰⵢⵍ ⵉⵖⵓⴷⴰⵏ, ⵎⴷ name@example.ma.",
+                "Enter a valid e-mail address, for example name@example.ma.",
+            ),
+            EmailTaken => pick(
+                "Un compte existe déjà avec cette adresse. Connectez-vous.",
+                "يوجد حساب بهذا العنوان. سجل الدخول.",
+                "ⵉⵍⵍⴰ ⵓⵎⵉⴹⴰⵏ ⵙ ⵜⴰⵏⵙⴰ ⴰ. ⴽⵛⵎ.",
+                "An account already exists with this address. Sign in.",
+            ),
+            PasswordTooShort { min } => fill(
+                &pick(
+                    "Le mot de passe doit compter au moins {min} caractères.",
+                    "يجب أن تتكون كلمة المرور من {min} أحرف على الأقل.",
+                    "ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⵙⵄⵓ {min} ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⵓⴳⴳⴰⵔ.",
+                    "The password must have at least {min} characters.",
+                ),
+                "min",
+                &min.to_string(),
+            ),
+            BadCredentials => pick(
+                "Adresse ou mot de passe incorrect.",
+                "البريد الإلكتروني أو كلمة المرور غير صحيحة.",
+                "ⵜⴰⵏⵙⴰ ⵏⵖ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⵣⵔⴰⵢ ⵓⵔ ⵉⵖⵓⴷⴰ.",
+                "Wrong e-mail address or password.",
+            ),
+            EmailNotVerified => pick(
+                "Confirmez d'abord votre adresse avec le lien reçu par courriel.",
+                "أكد عنوانك أولا بالرابط الذي توصلت به عبر البريد.",
+                "ⵙⵏⵜⵎ ⵜⴰⵏⵙⴰ ⵏⵏⴽ ⵙ ⵓⵙⵖⵓⵏ ⵍⵍⵉ ⵜⵓⵎⵥⴷ ⵙ ⵉⵎⴰⵢⵍ.",
+                "First confirm your address with the link you received by e-mail.",
+            ),
+            FormExpired => pick(
+                "Le formulaire a expiré. Vérifiez vos saisies et envoyez-le à nouveau.",
+                "انتهت صلاحية الاستمارة. تحقق من المعطيات وأرسلها من جديد.",
+                "ⵜⴼⵍⵡⵉⵜ ⵜⵣⵔⵉ ⵓⵣⵎⵣ ⵏⵏⵙ. ⵙⵏⵇⴷ ⴷ ⴰⵣⵏ ⵜⵜ ⵜⵉⴽⴽⵍⵜ ⵢⴰⴹⵏ.",
+                "The form has expired. Check your entries and send it again.",
+            ),
+            UnknownAdministration => pick(
+                "Choisissez une administration dans la liste.",
+                "اختر إدارة من القائمة.",
+                "ⴼⵔⵏ ⵜⴰⵏⴱⴰⴹⵜ ⵙⴳ ⵜⵍⴳⴰⵎⵜ.",
+                "Choose an administration from the list.",
+            ),
+            UnknownService => pick(
+                "Ce service n'appartient pas à l'administration choisie.",
+                "هذه المصلحة لا تنتمي إلى الإدارة المختارة.",
+                "ⵜⴰⵏⴰⴼⵓⵜ ⴰ ⵓⵔ ⵜⴻⵍⵍⵉ ⴳ ⵜⵏⴱⴰⴹⵜ ⵍⵍⵉ ⵜⴼⵔⵏⴷ.",
+                "This service does not belong to the chosen administration.",
+            ),
+            NoDocuments => pick(
+                "Joignez au moins un document.",
+                "أرفق وثيقة واحدة على الأقل.",
+                "ⵔⵏⵓ ⵢⴰⵏ ⵓⴼⴰⵢⵍⵓ ⵓⴳⴳⴰⵔ.",
+                "Attach at least one document.",
+            ),
+            TooManyDocuments { max } => fill(
+                &pick(
+                    "Vous pouvez joindre au plus {max} documents.",
+                    "يمكنك إرفاق {max} وثائق على الأكثر.",
+                    "ⵜⵣⵎⵔⴷ ⴰⴷ ⵜⵔⵏⵓⴷ {max} ⵏ ⵉⴼⴰⵢⵍⵓⵜⵏ ⵓⴳⴳⴰⵔ.",
+                    "You can attach at most {max} documents.",
+                ),
+                "max",
+                &max.to_string(),
+            ),
+            FileTooLarge { name, max_bytes } => fill(
+                &fill(
+                    &pick(
+                        "« {name} » dépasse la taille maximale de {max}.",
+                        "«{name}» يتجاوز الحجم الأقصى {max}.",
+                        "«{name}» ⵉⵣⴰⵢⴷ ⵅⴼ ⵜⵉⴷⴷⵉ ⵜⴰⵎⵇⵇⵔⴰⵏⵜ {max}.",
+                        "“{name}” is larger than the maximum of {max}.",
+                    ),
+                    "name",
+                    name,
+                ),
+                "max",
+                &format_bytes(lang, *max_bytes),
+            ),
+            TotalTooLarge { max_bytes } => fill(
+                &pick(
+                    "L'ensemble des documents dépasse {max}.",
+                    "مجموع الوثائق يتجاوز {max}.",
+                    "ⴰⵎⵓⵏ ⵏ ⵉⴼⴰⵢⵍⵓⵜⵏ ⵉⵣⴰⵢⴷ ⵅⴼ {max}.",
+                    "All documents together exceed {max}.",
+                ),
+                "max",
+                &format_bytes(lang, *max_bytes),
+            ),
+            BadFileType { name } => fill(
+                &pick(
+                    "« {name} » n'est ni un PDF, ni une image JPEG ou PNG.",
+                    "«{name}» ليس ملف PDF ولا صورة JPEG أو PNG.",
+                    "«{name}» ⵓⵔ ⵉⴳⵉ PDF, JPEG ⵏⵖ PNG.",
+                    "“{name}” is not a PDF, JPEG or PNG file.",
+                ),
+                "name",
+                name,
+            ),
+            EmptyFile { name } => fill(
+                &pick("« {name} » est vide.", "«{name}» فارغ.", "«{name}» ⵢⵓⵅⵡⴰ.", "“{name}” is empty."),
+                "name",
+                name,
+            ),
+            DamagedFile { name } => fill(
+                &pick(
+                    "« {name} » est endommagé et ne peut pas être lu.",
+                    "«{name}» تالف ولا يمكن قراءته.",
+                    "«{name}» ⵉⵅⵙⵔ, ⵓⵔ ⵉⵜⵜⵓⵖⵔⴰ.",
+                    "“{name}” is damaged and cannot be read.",
+                ),
+                "name",
+                name,
+            ),
+            NotPdf => pick(
+                "Choisissez un fichier PDF.",
+                "اختر ملف PDF.",
+                "ⴼⵔⵏ ⴰⴼⴰⵢⵍⵓ PDF.",
+                "Choose a PDF file.",
+            ),
+            Unavailable => pick(
+                "Le service est momentanément indisponible ; rien n'a été enregistré. Réessayez dans un instant.",
+                "الخدمة غير متاحة مؤقتا؛ لم يسجل أي شيء. أعد المحاولة بعد قليل.",
+                "ⵜⴰⵏⴰⴼⵓⵜ ⵓⵔ ⵜⵍⵍⵉ ⵖⵉⵍⴰ; ⵓⵔ ⵉⵜⵜⵓⵣⵎⵎⴻⵎ ⵡⴰⵍⵓ. ⴰⵍⵙ ⴷⴰⵖ.",
+                "The service is unavailable for a moment; nothing was stored. Try again shortly.",
+            ),
+        }
+    }
+}

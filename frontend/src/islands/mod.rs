@@ -1,0 +1,8 @@
+//! Islands: the only parts of a page that the wasm bundle wakes up. Each renders complete,
+//! working HTML on the server; in the browser it adds a convenience on top.
+
+mod catalogue_search;
+mod upload_preview;
+
+pub use catalogue_search::CatalogueSearch;
+pub use upload_preview::UploadPreview;

@@ -1,0 +1,14 @@
+//! One module per page; each exposes `render…` functions returning a complete HTML document,
+//! called by the backend's page handlers (backend/src/http/pages).
+
+pub mod auth;
+pub mod catalogue;
+pub mod error;
+pub mod filing;
+pub mod filings;
+pub mod home;
+pub mod receipt;
+pub mod verify;
+
+#[cfg(test)]
+mod tests;
