@@ -8,14 +8,17 @@ cd "$(dirname "$0")/.."
 MODE=${1:-test}
 APT_PACKAGES=(
   pkg-config libssl-dev            # openssl-sys
+  fonts-noto-core                  # receipts: Latin, Arabic and Tifinagh fonts (signing pdf::text)
 )
 [ "$MODE" = run ] || APT_PACKAGES+=(
   postgresql                       # integration tests on a real PostgreSQL
   chromium                         # e2e, driven by playwright-core
   softhsm2 opensc                  # PKCS#11 token for signing tests
   poppler-utils libnss3-tools      # pdfsig (independent validator) + certutil
+  zbar-tools                       # zbarimg: receipt QR codes must scan back (signing text_compose test)
   qpdf ghostscript                 # PDF producers for signing fixtures
-  fonts-noto-core fonts-dejavu-core # Arabic and Tifinagh glyphs for receipts and screenshots
+  openssl                          # test PKI keys and PKCS#12 files (signing validators)
+  fonts-dejavu-core                # screenshots
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -34,8 +37,7 @@ rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock 2>/dev/null || true)
 if [ -n "$WB_VERSION" ]; then
   if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q "$WB_VERSION"; then
-    # Not --locked: the CLI's own lock file pins crates the registry no longer serves.
-    cargo install --quiet wasm-bindgen-cli --version "$WB_VERSION"
+    cargo install --locked --quiet wasm-bindgen-cli --version "$WB_VERSION"
   fi
 fi
 

@@ -1,0 +1,390 @@
+//! PDF objects and a bounded, panic-free parser for them (ISO 32000-2 §7.3).
+//!
+//! Only what signing and verification need: no content-stream semantics. Nesting depth is
+//! capped so hostile files cannot overflow the stack.
+
+use crate::Error;
+
+const MAX_DEPTH: usize = 64;
+
+/// A PDF object. Dictionaries keep their key order so rewritten objects stay recognisable.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Obj {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Real(f64),
+    Name(Vec<u8>),
+    Str(Vec<u8>),
+    Array(Vec<Obj>),
+    Dict(Dict),
+    Ref(u32, u16),
+    /// A stream: its dictionary and the (still encoded) data.
+    Stream(Dict, Vec<u8>),
+}
+
+/// An ordered dictionary.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dict(pub Vec<(Vec<u8>, Obj)>);
+
+impl Dict {
+    pub fn new() -> Self {
+        Dict(Vec::new())
+    }
+    pub fn get(&self, key: &[u8]) -> Option<&Obj> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    pub fn set(&mut self, key: &[u8], value: Obj) {
+        match self.0.iter_mut().find(|(k, _)| k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((key.to_vec(), value)),
+        }
+    }
+    pub fn remove(&mut self, key: &[u8]) {
+        self.0.retain(|(k, _)| k != key);
+    }
+    pub fn name(&self, key: &[u8]) -> Option<&[u8]> {
+        self.get(key).and_then(Obj::as_name)
+    }
+    pub fn int(&self, key: &[u8]) -> Option<i64> {
+        self.get(key).and_then(Obj::as_int)
+    }
+}
+
+impl Obj {
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            Obj::Int(i) => Some(*i),
+            Obj::Real(r) if r.fract() == 0.0 => Some(*r as i64),
+            _ => None,
+        }
+    }
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Obj::Int(i) => Some(*i as f64),
+            Obj::Real(r) => Some(*r),
+            _ => None,
+        }
+    }
+    pub fn as_name(&self) -> Option<&[u8]> {
+        match self {
+            Obj::Name(n) => Some(n),
+            _ => None,
+        }
+    }
+    pub fn as_dict(&self) -> Option<&Dict> {
+        match self {
+            Obj::Dict(d) | Obj::Stream(d, _) => Some(d),
+            _ => None,
+        }
+    }
+    pub fn as_array(&self) -> Option<&Vec<Obj>> {
+        match self {
+            Obj::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+    pub fn as_ref(&self) -> Option<(u32, u16)> {
+        match self {
+            Obj::Ref(n, g) => Some((*n, *g)),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> Option<&[u8]> {
+        match self {
+            Obj::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+pub fn is_white(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
+}
+
+pub fn is_delim(c: u8) -> bool {
+    matches!(c, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+}
+
+/// A cursor over PDF bytes.
+pub struct Parser<'a> {
+    pub data: &'a [u8],
+    pub pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(data: &'a [u8], pos: usize) -> Self {
+        Parser { data, pos }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.data.get(self.pos).copied()
+    }
+
+    /// Skips whitespace and comments.
+    pub fn skip_ws(&mut self) {
+        while let Some(c) = self.peek() {
+            if is_white(c) {
+                self.pos += 1;
+            } else if c == b'%' {
+                while let Some(c) = self.peek() {
+                    if c == b'\r' || c == b'\n' {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// Reads a bare keyword or number token (regular characters up to a delimiter).
+    pub fn token(&mut self) -> &'a [u8] {
+        self.skip_ws();
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            if is_white(c) || is_delim(c) {
+                break;
+            }
+            self.pos += 1;
+        }
+        &self.data[start..self.pos]
+    }
+
+    pub fn expect_keyword(&mut self, kw: &[u8]) -> Result<(), Error> {
+        let t = self.token();
+        if t == kw {
+            Ok(())
+        } else {
+            Err(Error::malformed(format!(
+                "expected `{}` at byte {}, found `{}`",
+                String::from_utf8_lossy(kw),
+                self.pos,
+                String::from_utf8_lossy(&t[..t.len().min(20)])
+            )))
+        }
+    }
+
+    pub fn parse_uint(&mut self) -> Option<u64> {
+        let t = self.token();
+        if t.is_empty() || t.len() > 19 || !t.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        std::str::from_utf8(t).ok()?.parse().ok()
+    }
+
+    /// Parses one object; `N G R` references are recognised.
+    pub fn parse_object(&mut self) -> Result<Obj, Error> {
+        self.parse_depth(0)
+    }
+
+    fn parse_depth(&mut self, depth: usize) -> Result<Obj, Error> {
+        if depth > MAX_DEPTH {
+            return Err(Error::malformed("objects nested too deeply"));
+        }
+        self.skip_ws();
+        let c = self.peek().ok_or_else(|| Error::malformed("unexpected end of file in object"))?;
+        match c {
+            b'/' => {
+                self.pos += 1;
+                Ok(Obj::Name(self.name_body()))
+            }
+            b'(' => self.literal_string(),
+            b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
+                self.pos += 2;
+                let dict = self.dict_body(depth)?;
+                Ok(Obj::Dict(dict))
+            }
+            b'<' => self.hex_string(),
+            b'[' => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                loop {
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b']') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        None => return Err(Error::malformed("unterminated array")),
+                        _ => items.push(self.parse_depth(depth + 1)?),
+                    }
+                }
+                Ok(Obj::Array(items))
+            }
+            _ => self.number_or_keyword(),
+        }
+    }
+
+    fn name_body(&mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        while let Some(c) = self.peek() {
+            if is_white(c) || is_delim(c) {
+                break;
+            }
+            self.pos += 1;
+            if c == b'#' {
+                let hex = self.data.get(self.pos..self.pos + 2).and_then(|h| {
+                    u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()
+                });
+                if let Some(b) = hex {
+                    out.push(b);
+                    self.pos += 2;
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn dict_body(&mut self, depth: usize) -> Result<Dict, Error> {
+        let mut dict = Dict::new();
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b'>') if self.data.get(self.pos + 1) == Some(&b'>') => {
+                    self.pos += 2;
+                    return Ok(dict);
+                }
+                Some(b'/') => {
+                    self.pos += 1;
+                    let key = self.name_body();
+                    let value = self.parse_depth(depth + 1)?;
+                    if value != Obj::Null {
+                        dict.set(&key, value);
+                    }
+                }
+                None => return Err(Error::malformed("unterminated dictionary")),
+                Some(_) => return Err(Error::malformed(format!("dictionary key expected at byte {}", self.pos))),
+            }
+        }
+    }
+
+    fn literal_string(&mut self) -> Result<Obj, Error> {
+        self.pos += 1;
+        let mut out = Vec::new();
+        let mut level = 1usize;
+        loop {
+            let c = self.peek().ok_or_else(|| Error::malformed("unterminated string"))?;
+            self.pos += 1;
+            match c {
+                b'(' => {
+                    level += 1;
+                    out.push(c);
+                }
+                b')' => {
+                    level -= 1;
+                    if level == 0 {
+                        return Ok(Obj::Str(out));
+                    }
+                    out.push(c);
+                }
+                b'\\' => {
+                    let e = self.peek().ok_or_else(|| Error::malformed("unterminated string"))?;
+                    self.pos += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(8),
+                        b'f' => out.push(12),
+                        b'\r' => {
+                            if self.peek() == Some(b'\n') {
+                                self.pos += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        b'0'..=b'7' => {
+                            let mut v = (e - b'0') as u32;
+                            for _ in 0..2 {
+                                match self.peek() {
+                                    Some(d @ b'0'..=b'7') => {
+                                        v = v * 8 + (d - b'0') as u32;
+                                        self.pos += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push(v as u8);
+                        }
+                        other => out.push(other),
+                    }
+                }
+                _ => out.push(c),
+            }
+        }
+    }
+
+    fn hex_string(&mut self) -> Result<Obj, Error> {
+        self.pos += 1;
+        let start = self.pos;
+        let end = self.data[start..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map(|p| start + p)
+            .ok_or_else(|| Error::malformed("unterminated hex string"))?;
+        self.pos = end + 1;
+        Ok(Obj::Str(decode_hex(&self.data[start..end])))
+    }
+
+    fn number_or_keyword(&mut self) -> Result<Obj, Error> {
+        let start = self.pos;
+        let t = self.token();
+        if t.is_empty() {
+            return Err(Error::malformed(format!("unexpected character at byte {start}")));
+        }
+        match t {
+            b"true" => return Ok(Obj::Bool(true)),
+            b"false" => return Ok(Obj::Bool(false)),
+            b"null" => return Ok(Obj::Null),
+            _ => {}
+        }
+        let s = std::str::from_utf8(t).map_err(|_| Error::malformed("bad token"))?;
+        if let Ok(i) = s.parse::<i64>() {
+            // Look ahead for `G R`.
+            if i >= 0 && i <= u32::MAX as i64 {
+                let save = self.pos;
+                let gen = self.token();
+                if !gen.is_empty() && gen.len() <= 5 && gen.iter().all(u8::is_ascii_digit) {
+                    if self.token() == b"R" {
+                        let g = std::str::from_utf8(gen).ok().and_then(|g| g.parse::<u16>().ok()).unwrap_or(0);
+                        return Ok(Obj::Ref(i as u32, g));
+                    }
+                }
+                self.pos = save;
+            }
+            return Ok(Obj::Int(i));
+        }
+        if let Ok(r) = s.parse::<f64>() {
+            if r.is_finite() {
+                return Ok(Obj::Real(r));
+            }
+        }
+        // PDF allows reals like "-.5" or "5." which Rust parses; anything else is an error.
+        Err(Error::malformed(format!("unknown token `{}` at byte {start}", s.chars().take(20).collect::<String>())))
+    }
+}
+
+/// Decodes hex digits, ignoring whitespace; an odd final digit counts as followed by 0.
+pub fn decode_hex(src: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(src.len() / 2);
+    let mut hi: Option<u8> = None;
+    for &c in src {
+        let v = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => continue,
+        };
+        match hi.take() {
+            Some(h) => out.push(h << 4 | v),
+            None => hi = Some(v),
+        }
+    }
+    if let Some(h) = hi {
+        out.push(h << 4);
+    }
+    out
+}

@@ -1,0 +1,411 @@
+//! Reads the last revision of a PDF lazily: the cross-reference chain (classic tables,
+//! xref streams, hybrid files) is parsed once, objects only when asked for. Large files
+//! are never turned into a whole object model.
+
+use super::filters::decode_stream;
+use super::object::{Dict, Obj, Parser};
+use crate::Error;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// Where an object lives, per the cross-reference data.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Entry {
+    Offset(usize, u16),
+    InStream(u32, u32),
+    Free,
+}
+
+/// One parsed object stream: (object number, absolute offset in `data`) and decoded data.
+struct ObjStm {
+    index: Vec<(u32, usize)>,
+    data: Vec<u8>,
+}
+
+/// A PDF opened for reading its newest revision.
+pub struct Document<'a> {
+    pub data: &'a [u8],
+    pub xref: HashMap<u32, Entry>,
+    pub trailer: Dict,
+    /// Offset of the newest cross-reference section (the `startxref` value).
+    pub startxref: usize,
+    /// Whether the newest section is an xref stream (then ours must be one too).
+    pub xref_stream: bool,
+    /// Header version, e.g. "1.7" or "2.0".
+    pub version: String,
+    stm_cache: RefCell<HashMap<u32, Rc<ObjStm>>>,
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+impl<'a> Document<'a> {
+    pub fn open(data: &'a [u8]) -> Result<Self, Error> {
+        let head = &data[..data.len().min(1024)];
+        let hpos = head.windows(5).position(|w| w == b"%PDF-").ok_or(Error::NotPdf)?;
+        let version: String = head[hpos + 5..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == b'.')
+            .map(|&c| c as char)
+            .collect();
+        let tail_start = data.len().saturating_sub(2048);
+        let sx = find_last(&data[tail_start..], b"startxref")
+            .ok_or_else(|| Error::malformed("no `startxref` at the end of the file (truncated?)"))?;
+        let mut p = Parser::new(data, tail_start + sx + 9);
+        let startxref = p
+            .parse_uint()
+            .ok_or_else(|| Error::malformed("`startxref` is not followed by an offset"))? as usize;
+        let mut doc = Document {
+            data,
+            xref: HashMap::new(),
+            trailer: Dict::new(),
+            startxref,
+            xref_stream: false,
+            version,
+            stm_cache: RefCell::new(HashMap::new()),
+        };
+        doc.read_xref_chain()?;
+        if doc.trailer.get(b"Encrypt").is_some() {
+            return Err(Error::Encrypted);
+        }
+        if doc.trailer.get(b"Root").and_then(Obj::as_ref).is_none() {
+            return Err(Error::malformed("the trailer has no /Root catalog reference"));
+        }
+        Ok(doc)
+    }
+
+    fn read_xref_chain(&mut self) -> Result<(), Error> {
+        let mut next = Some(self.startxref);
+        let mut seen = HashSet::new();
+        let mut first = true;
+        while let Some(off) = next.take() {
+            if off >= self.data.len() || !seen.insert(off) || seen.len() > 10_000 {
+                if first {
+                    return Err(Error::malformed("the cross-reference offset points outside the file"));
+                }
+                break;
+            }
+            let (trailer, is_stream) = self.read_section(off).map_err(|e| match e {
+                Error::Malformed(m) => Error::Malformed(format!("damaged cross-reference section at byte {off}: {m}")),
+                other => other,
+            })?;
+            if first {
+                self.xref_stream = is_stream;
+                self.trailer = trailer.clone();
+                first = false;
+            }
+            if let Some(x) = trailer.int(b"XRefStm") {
+                if x >= 0 && (x as usize) < self.data.len() && seen.insert(x as usize) {
+                    let _ = self.read_section(x as usize);
+                }
+            }
+            next = trailer.int(b"Prev").filter(|p| *p >= 0).map(|p| p as usize);
+        }
+        Ok(())
+    }
+
+    /// Reads one section at `off`, adding entries not already known (newer wins).
+    fn read_section(&mut self, off: usize) -> Result<(Dict, bool), Error> {
+        let mut p = Parser::new(self.data, off);
+        if p.token() == b"xref" {
+            loop {
+                p.skip_ws();
+                let save = p.pos;
+                if p.token() == b"trailer" {
+                    break;
+                }
+                p.pos = save;
+                let start = p.parse_uint().ok_or_else(|| Error::malformed("bad subsection header"))?;
+                let count = p.parse_uint().ok_or_else(|| Error::malformed("bad subsection count"))?;
+                if count > 10_000_000 || start > u32::MAX as u64 {
+                    return Err(Error::malformed("absurd subsection size"));
+                }
+                for i in 0..count {
+                    let o = p.parse_uint().ok_or_else(|| Error::malformed("bad entry offset"))?;
+                    let g = p.parse_uint().ok_or_else(|| Error::malformed("bad entry generation"))?;
+                    let kind = p.token();
+                    let id = (start + i) as u32;
+                    let entry = match kind {
+                        b"n" => Entry::Offset(o as usize, g.min(65535) as u16),
+                        b"f" => Entry::Free,
+                        _ => return Err(Error::malformed("entry is neither `n` nor `f`")),
+                    };
+                    self.xref.entry(id).or_insert(entry);
+                }
+            }
+            match p.parse_object()? {
+                Obj::Dict(d) => Ok((d, false)),
+                _ => Err(Error::malformed("trailer is not a dictionary")),
+            }
+        } else {
+            let (_, obj) = parse_indirect(self.data, off, |_| None)?;
+            let Obj::Stream(dict, raw) = obj else {
+                return Err(Error::malformed("neither `xref` nor an xref stream"));
+            };
+            if dict.name(b"Type") != Some(b"XRef") {
+                return Err(Error::malformed("stream is not /Type /XRef"));
+            }
+            let data = decode_stream(&dict, &raw)?;
+            let w: Vec<usize> = dict
+                .get(b"W")
+                .and_then(Obj::as_array)
+                .map(|a| a.iter().filter_map(Obj::as_int).map(|v| v.clamp(0, 8) as usize).collect())
+                .unwrap_or_default();
+            if w.len() != 3 || w.iter().sum::<usize>() == 0 {
+                return Err(Error::malformed("bad /W in xref stream"));
+            }
+            let size = dict.int(b"Size").unwrap_or(0).max(0);
+            let index: Vec<i64> = match dict.get(b"Index").and_then(Obj::as_array) {
+                Some(a) => a.iter().filter_map(Obj::as_int).collect(),
+                None => vec![0, size],
+            };
+            let rec = w[0] + w[1] + w[2];
+            let mut rows = data.chunks_exact(rec);
+            for pair in index.chunks_exact(2) {
+                let (start, count) = (pair[0].max(0) as u64, pair[1].max(0) as u64);
+                for i in 0..count {
+                    let Some(row) = rows.next() else { break };
+                    let field = |from: usize, len: usize| row[from..from + len].iter().fold(0u64, |a, &b| a << 8 | b as u64);
+                    let t = if w[0] == 0 { 1 } else { field(0, w[0]) };
+                    let f2 = field(w[0], w[1]);
+                    let f3 = field(w[0] + w[1], w[2]);
+                    let entry = match t {
+                        0 => Entry::Free,
+                        1 => Entry::Offset(f2 as usize, f3.min(65535) as u16),
+                        2 => Entry::InStream(f2.min(u32::MAX as u64) as u32, f3.min(u32::MAX as u64) as u32),
+                        _ => continue,
+                    };
+                    if start + i <= u32::MAX as u64 {
+                        self.xref.entry((start + i) as u32).or_insert(entry);
+                    }
+                }
+            }
+            Ok((dict, true))
+        }
+    }
+
+    /// Highest object number + 1 (the next free number for an incremental update).
+    pub fn next_id(&self) -> u32 {
+        let size = self.trailer.int(b"Size").unwrap_or(0).clamp(0, u32::MAX as i64) as u32;
+        let max = self.xref.keys().copied().max().map(|m| m.saturating_add(1)).unwrap_or(0);
+        size.max(max).max(1)
+    }
+
+    /// Fetches object `id` (newest revision).
+    pub fn get(&self, id: u32) -> Result<Obj, Error> {
+        match self.xref.get(&id) {
+            None | Some(Entry::Free) => Ok(Obj::Null),
+            Some(Entry::Offset(off, _)) => {
+                let (_, obj) = parse_indirect(self.data, *off, |r| self.length_of(r))?;
+                Ok(obj)
+            }
+            Some(Entry::InStream(stm, idx)) => self.get_in_stream(*stm, *idx, id),
+        }
+    }
+
+    fn length_of(&self, id: u32) -> Option<i64> {
+        match self.xref.get(&id) {
+            Some(Entry::Offset(off, _)) => {
+                parse_indirect(self.data, *off, |_| None).ok().and_then(|(_, o)| o.as_int())
+            }
+            _ => None,
+        }
+    }
+
+    fn get_in_stream(&self, stm: u32, idx: u32, id: u32) -> Result<Obj, Error> {
+        let cached = self.stm_cache.borrow().get(&stm).cloned();
+        let os = match cached {
+            Some(os) => os,
+            None => {
+                let Some(Entry::Offset(off, _)) = self.xref.get(&stm).copied() else {
+                    return Err(Error::malformed(format!("object stream {stm} is missing")));
+                };
+                let (_, obj) = parse_indirect(self.data, off, |r| self.length_of(r))?;
+                let Obj::Stream(d, raw) = obj else {
+                    return Err(Error::malformed(format!("object {stm} is not an object stream")));
+                };
+                let data = decode_stream(&d, &raw)?;
+                let n = d.int(b"N").unwrap_or(0).clamp(0, 1_000_000);
+                let first = d.int(b"First").unwrap_or(0).max(0) as usize;
+                let mut p = Parser::new(&data, 0);
+                let mut index = Vec::new();
+                for _ in 0..n {
+                    let (Some(num), Some(o)) = (p.parse_uint(), p.parse_uint()) else { break };
+                    index.push((num.min(u32::MAX as u64) as u32, first.saturating_add(o as usize)));
+                }
+                let os = Rc::new(ObjStm { index, data });
+                self.stm_cache.borrow_mut().insert(stm, os.clone());
+                os
+            }
+        };
+        let pos = os
+            .index
+            .get(idx as usize)
+            .filter(|(n, _)| *n == id)
+            .or_else(|| os.index.iter().find(|(n, _)| *n == id))
+            .map(|(_, p)| *p)
+            .ok_or_else(|| Error::malformed(format!("object {id} not found in object stream {stm}")))?;
+        if pos > os.data.len() {
+            return Err(Error::malformed("object stream offset out of range"));
+        }
+        Parser::new(&os.data, pos).parse_object()
+    }
+
+    /// Follows references (bounded) until a direct object.
+    pub fn resolve(&self, obj: &Obj) -> Result<Obj, Error> {
+        let mut cur = obj.clone();
+        for _ in 0..32 {
+            match cur {
+                Obj::Ref(id, _) => cur = self.get(id)?,
+                other => return Ok(other),
+            }
+        }
+        Err(Error::malformed("reference loop"))
+    }
+
+    /// Resolves `obj` and returns it as a dictionary (streams give their dictionary).
+    pub fn resolve_dict(&self, obj: &Obj) -> Result<Dict, Error> {
+        match self.resolve(obj)? {
+            Obj::Dict(d) | Obj::Stream(d, _) => Ok(d),
+            _ => Err(Error::malformed("dictionary expected")),
+        }
+    }
+
+    pub fn root_id(&self) -> u32 {
+        self.trailer.get(b"Root").and_then(Obj::as_ref).map(|r| r.0).unwrap_or(0)
+    }
+
+    pub fn catalog(&self) -> Result<Dict, Error> {
+        match self.get(self.root_id())? {
+            Obj::Dict(d) => Ok(d),
+            _ => Err(Error::malformed("the /Root catalog is not a dictionary")),
+        }
+    }
+
+    /// Object numbers of the pages, in order (bounded walk of the page tree).
+    pub fn pages(&self) -> Result<Vec<u32>, Error> {
+        let cat = self.catalog()?;
+        let root = cat.get(b"Pages").and_then(Obj::as_ref).ok_or_else(|| Error::malformed("catalog has no /Pages"))?;
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        self.walk_pages(root.0, &mut out, &mut seen, 0)?;
+        Ok(out)
+    }
+
+    /// Object number of page `index` (zero-based), skipping subtrees by their /Count so
+    /// large documents are not walked page by page.
+    pub fn page(&self, index: usize) -> Result<u32, Error> {
+        let cat = self.catalog()?;
+        let mut node = cat.get(b"Pages").and_then(Obj::as_ref).ok_or_else(|| Error::malformed("catalog has no /Pages"))?.0;
+        let mut skip = index;
+        'descend: for _ in 0..64 {
+            let d = self.resolve_dict(&Obj::Ref(node, 0))?;
+            let kids = match d.get(b"Kids") {
+                Some(k) if d.name(b"Type") != Some(b"Page") => self.resolve(k)?.as_array().cloned().unwrap_or_default(),
+                _ => {
+                    return if skip == 0 { Ok(node) } else { Err(Error::InvalidOption(format!("page {} does not exist", index + 1))) };
+                }
+            };
+            for kid in kids {
+                let Some((kid, _)) = kid.as_ref() else { continue };
+                let kd = self.resolve_dict(&Obj::Ref(kid, 0))?;
+                let count = if kd.get(b"Kids").is_some() && kd.name(b"Type") != Some(b"Page") {
+                    kd.int(b"Count").unwrap_or(0).max(0) as usize
+                } else {
+                    1
+                };
+                if skip < count {
+                    node = kid;
+                    continue 'descend;
+                }
+                skip -= count;
+            }
+            return Err(Error::InvalidOption(format!("page {} does not exist", index + 1)));
+        }
+        Err(Error::malformed("page tree too deep"))
+    }
+
+    fn walk_pages(&self, id: u32, out: &mut Vec<u32>, seen: &mut HashSet<u32>, depth: usize) -> Result<(), Error> {
+        if depth > 64 || !seen.insert(id) {
+            return Err(Error::malformed("page tree loop"));
+        }
+        let node = self.resolve_dict(&Obj::Ref(id, 0))?;
+        match node.name(b"Type") {
+            Some(b"Page") => out.push(id),
+            _ => match node.get(b"Kids") {
+                Some(k) => {
+                    if let Obj::Array(kids) = self.resolve(k)? {
+                        for kid in kids {
+                            if let Some((kid, _)) = kid.as_ref() {
+                                self.walk_pages(kid, out, seen, depth + 1)?;
+                            }
+                        }
+                    }
+                }
+                None => out.push(id),
+            },
+        }
+        Ok(())
+    }
+}
+
+/// Parses `N G obj <object> [stream ... endstream] endobj` at `off`.
+/// `length_of` resolves an indirect /Length.
+pub fn parse_indirect(
+    data: &[u8],
+    off: usize,
+    length_of: impl Fn(u32) -> Option<i64>,
+) -> Result<((u32, u16), Obj), Error> {
+    let mut p = Parser::new(data, off);
+    let num = p.parse_uint().ok_or_else(|| Error::malformed(format!("no object at byte {off}")))?;
+    let gen = p.parse_uint().ok_or_else(|| Error::malformed(format!("no object at byte {off}")))?;
+    p.expect_keyword(b"obj")?;
+    let obj = p.parse_object()?;
+    let id = (num.min(u32::MAX as u64) as u32, gen.min(65535) as u16);
+
+    if p.token() != b"stream" {
+        return Ok((id, obj));
+    }
+    let Obj::Dict(dict) = obj else {
+        return Err(Error::malformed("stream without a dictionary"));
+    };
+    let mut start = p.pos;
+    if data.get(start) == Some(&b'\r') {
+        start += 1;
+    }
+    if data.get(start) == Some(&b'\n') {
+        start += 1;
+    }
+    let declared = match dict.get(b"Length") {
+        Some(Obj::Int(n)) => Some(*n),
+        Some(Obj::Ref(r, _)) => length_of(*r),
+        _ => None,
+    };
+    let fits = |n: i64| {
+        let end = start.checked_add(usize::try_from(n).ok()?)?;
+        let rest = data.get(end..end.checked_add(20)?.min(data.len()))?;
+        let mut q = Parser::new(rest, 0);
+        (q.token() == b"endstream").then_some(end)
+    };
+    let end = match declared.and_then(fits) {
+        Some(e) => e,
+        None => {
+            // Wrong or missing /Length: fall back to the `endstream` keyword.
+            let rel = data[start..]
+                .windows(9)
+                .position(|w| w == b"endstream")
+                .ok_or_else(|| Error::malformed(format!("stream of object {} has no `endstream`", id.0)))?;
+            let mut e = start + rel;
+            if e > start && data[e - 1] == b'\n' {
+                e -= 1;
+            }
+            if e > start && data[e - 1] == b'\r' {
+                e -= 1;
+            }
+            e
+        }
+    };
+    Ok((id, Obj::Stream(dict, data[start..end].to_vec())))
+}
