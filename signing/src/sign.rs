@@ -142,32 +142,41 @@ pub fn sign_with_template(
         None => None,
     };
     let margin = if tsa.is_some() { TOKEN_MARGIN } else { 0 };
-    let spec = SigSpec {
-        doc_timestamp: false,
-        field_name: opts.field_name.as_deref(),
-        m: Some(pdf_date(opts.signing_time.unwrap_or_else(now_unix))),
-        name: None,
-        reason: opts.reason.as_deref(),
-        location: opts.location.as_deref(),
-        contact_info: opts.contact_info.as_deref(),
-        contents_len: tpl.size_estimate(tpl.max_sig_len) + margin,
-        certify: opts.certify,
-        appearance,
-    };
-    let contents_len = spec.contents_len;
-    let prepared = prepare(input, &doc, &spec)?;
-    drop(doc);
-    let digest = prepared.digest(opts.digest)?;
-    let attrs = tpl.signed_attrs(&digest);
-    let sig = signer.sign(opts.digest, &attrs)?;
-    let cms = match &tsa {
-        Some(tsa) => {
-            let imprint = crate::cades::digest(opts.digest, &sig);
-            let token = tsa.timestamp(opts.digest, &imprint)?;
-            with_timestamp(tpl, &attrs, &sig, &token)
+    let mut contents_len = tpl.size_estimate(tpl.max_sig_len) + margin;
+    // One signing pass; a second only if a timestamp token outgrew its margin.
+    let (prepared, cms) = loop {
+        let spec = SigSpec {
+            doc_timestamp: false,
+            field_name: opts.field_name.as_deref(),
+            m: Some(pdf_date(opts.signing_time.unwrap_or_else(now_unix))),
+            name: None,
+            reason: opts.reason.as_deref(),
+            location: opts.location.as_deref(),
+            contact_info: opts.contact_info.as_deref(),
+            contents_len,
+            certify: opts.certify,
+            appearance: appearance.as_ref().map(|a| Appearance { page: a.page, rect: a.rect, lines: a.lines }),
+        };
+        let prepared = prepare(input, &doc, &spec)?;
+        let digest = prepared.digest(opts.digest)?;
+        let attrs = tpl.signed_attrs(&digest);
+        let sig = signer.sign(opts.digest, &attrs)?;
+        let cms = match &tsa {
+            Some(tsa) => {
+                let imprint = crate::cades::digest(opts.digest, &sig);
+                let token = tsa.timestamp(opts.digest, &imprint)?;
+                with_timestamp(tpl, &attrs, &sig, &token)
+            }
+            None => tpl.assemble(&attrs, &sig, None),
+        };
+        if cms.len() > contents_len && contents_len < 1 << 20 {
+            tracing::info!("signature of {} bytes outgrew its {} byte placeholder; signing again", cms.len(), contents_len);
+            contents_len = cms.len() + 4096;
+            continue;
         }
-        None => tpl.assemble(&attrs, &sig, None),
+        break (prepared, cms);
     };
+    drop(doc);
     let mut out = prepared.fill(&cms)?;
     if opts.level >= Level::BLT {
         let rev = opts.revocation.as_deref().ok_or_else(|| Error::InvalidOption("no revocation source".into()))?;
@@ -199,8 +208,14 @@ pub fn add_document_timestamp(input: &[u8], tsa: &dyn TimestampSource, digest: D
         appearance: None,
     };
     let prepared = prepare(input, &doc, &spec)?;
-    drop(doc);
     let d = prepared.digest(digest)?;
     let token = tsa.timestamp(digest, &d)?;
-    prepared.fill(&token)
+    if token.len() <= TOKEN_MARGIN {
+        return prepared.fill(&token);
+    }
+    // A very large token: reserve what it needs and ask again (the imprint changes).
+    let spec = SigSpec { contents_len: token.len() + 4096, ..spec };
+    let prepared = prepare(input, &doc, &spec)?;
+    let d = prepared.digest(digest)?;
+    prepared.fill(&tsa.timestamp(digest, &d)?)
 }

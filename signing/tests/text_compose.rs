@@ -11,6 +11,7 @@ const AR: &str = "إشعار بالتوصل";
 const ZGH: &str = "ⴰⵙⵖⵏ ⵏ ⵓⵙⵉⴳⴳⵍ";
 const FR: &str = "Accusé de réception électronique";
 const EN: &str = "Acknowledgement of receipt";
+const VOWELLED: &str = "مُحَمَّد بْن عَبْدِ الله";
 
 fn fonts() -> Option<(FontSet, FontSet)> {
     match (FontSet::system_default(), FontSet::system_bold()) {
@@ -47,6 +48,8 @@ fn receipt(regular: FontSet, bold: FontSet) -> Vec<u8> {
     let body = "Objet : demande de certificat administratif. Pièce jointe : lettre.pdf \
                 (184 320 octets), SHA-256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.";
     let y = c.paragraph(50.0, 690.0, 495.0, body, &TextStyle::new(10.0));
+    // A vowelled name: marks sit on their letters and extract with them.
+    c.text(right, 585.0, 12.0, VOWELLED, Align::Right);
     let ar_body = "تم تسجيل مراسلتكم في سجل الوارد تحت الرقم المذكور أعلاه، ويمكنكم التحقق من هذا الإشعار عبر الرابط.";
     c.paragraph(A4_WIDTH - 250.0, y - 30.0, 200.0, ar_body, &TextStyle::new(11.0));
     c.rect(50.0, y - 10.0, 250.0, 14.0, Some([0.9, 0.9, 0.9]), Some(0.5));
@@ -77,7 +80,7 @@ fn multilingual_receipt_extracts_and_embeds_subsets() {
     for latin in [FR, EN, "MTNRA-2026-A-000123", "9f86d081884c7d659a2feaa0c55ad015", "Bonjour (2026)", "(184 320 octets)"] {
         assert!(text.contains(latin), "missing {latin:?} in:\n{text}");
     }
-    for word in AR.split(' ').chain(ZGH.split(' ')).chain(["السلام", "أعلاه", "الإشعار"]) {
+    for word in AR.split(' ').chain(ZGH.split(' ')).chain(["السلام", "أعلاه", "الإشعار", VOWELLED]) {
         assert!(text.contains(word), "missing {word:?} in:\n{text}");
     }
     let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
@@ -317,4 +320,72 @@ fn stamp_in_an_incremental_update() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// An OpenType font with CFF outlines (.otf) embeds as CIDFontType0 / FontFile3, and falls
+/// back to Noto for the Arabic it lacks.
+#[test]
+fn cff_opentype_font() {
+    let otf = "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf";
+    if !std::path::Path::new(otf).exists() {
+        eprintln!("SKIP: {otf} not found (Debian package fonts-urw-base35)");
+        return;
+    }
+    let noto_arabic = format!("{}/NotoSansArabic-Regular.ttf", sijill_signing::pdf::text::NOTO_DIR);
+    let set = match FontSet::from_files(&[otf, noto_arabic.as_str()]) {
+        Ok(s) => s,
+        Err(e) => return eprintln!("SKIP: {e}"),
+    };
+    let mut c = Composer::new(set);
+    c.text(50.0, 700.0, 14.0, "Nimbus Sans (CFF): Accusé de réception", Align::Left);
+    c.text(545.0, 680.0, 14.0, AR, Align::Right);
+    let path = out_dir().join("cff.pdf");
+    std::fs::write(&path, c.finish().unwrap()).unwrap();
+    if !have("pdffonts") || !have("pdftotext") || !have("pdftoppm") {
+        return;
+    }
+    let listing = String::from_utf8(Command::new("pdffonts").arg(&path).output().unwrap().stdout).unwrap();
+    let line = listing.lines().find(|l| l.contains("+NimbusSans-Regular")).unwrap_or_else(|| panic!("{listing}"));
+    assert!(line.contains("CID Type 0C (OT)"), "{listing}");
+    let text = String::from_utf8(Command::new("pdftotext").arg(&path).arg("-").output().unwrap().stdout).unwrap();
+    assert!(text.contains("Nimbus Sans (CFF): Accusé de réception"), "{text}");
+    assert!(AR.split(' ').all(|w| text.contains(w)), "{text}");
+    let out = Command::new("pdftoppm").args(["-png", "-r", "60", "-singlefile"]).arg(&path).arg(out_dir().join("cff")).output().unwrap();
+    assert!(out.status.success() && out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A register book: rows flow over pages, then each page gets "page i / n".
+#[test]
+fn pages_and_footers() {
+    let Some((regular, _)) = fonts() else { return };
+    let mut c = Composer::new(regular);
+    let mut y = 0.0;
+    for row in 1..=120 {
+        if c.page_count() == 0 || y < 60.0 {
+            c.page();
+            y = 780.0;
+        }
+        c.text(50.0, y, 9.0, &format!("MTNRA-2026-A-{row:06}"), Align::Left);
+        c.text(545.0, y, 9.0, "وارد", Align::Right);
+        y -= 14.0;
+    }
+    let n = c.page_count();
+    assert_eq!(n, 3);
+    for i in 0..n {
+        assert!(c.goto_page(i));
+        c.text(A4_WIDTH / 2.0, 30.0, 8.0, &format!("page {} / {n}", i + 1), Align::Center);
+    }
+    assert!(!c.goto_page(n));
+    let path = out_dir().join("register.pdf");
+    std::fs::write(&path, c.finish().unwrap()).unwrap();
+    if !have("pdftotext") {
+        return;
+    }
+    let page = |i: usize| {
+        let i = i.to_string();
+        let out = Command::new("pdftotext").args(["-f", &i, "-l", &i]).arg(&path).arg("-").output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(page(1).contains("MTNRA-2026-A-000001") && page(1).contains("page 1 / 3"));
+    assert!(page(3).contains("MTNRA-2026-A-000120") && page(3).contains("page 3 / 3"));
 }

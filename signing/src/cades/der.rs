@@ -163,3 +163,19 @@ pub fn oid_text(content: &[u8]) -> String {
     }
     arcs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(".")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oid_round_trip_and_long_lengths() {
+        let o = oid(&[1, 2, 840, 113549, 1, 9, 16, 2, 47]);
+        assert_eq!(oid_text(&o[2..]), "1.2.840.113549.1.9.16.2.47");
+        let big = tlv(0x04, &vec![7u8; 70_000]);
+        let t = parse(&big).unwrap();
+        assert_eq!(t.content.len(), 70_000);
+        assert!(parse(&big[..big.len() - 1]).is_err());
+        assert!(parse(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]).is_err());
+    }
+}

@@ -69,6 +69,8 @@ struct Page {
 pub struct Composer {
     text: TextWriter,
     pages: Vec<Page>,
+    /// Index of the page drawing goes to.
+    current: usize,
     images: Vec<(u64, image::ImageObject)>,
     info: DocInfo,
 }
@@ -77,7 +79,13 @@ impl Composer {
     /// A composer drawing text with `fonts` (regular weight; bold too until
     /// [`Composer::with_bold`]).
     pub fn new(fonts: FontSet) -> Composer {
-        Composer { text: TextWriter::new(fonts), pages: Vec::new(), images: Vec::new(), info: DocInfo::default() }
+        Composer {
+            text: TextWriter::new(fonts),
+            pages: Vec::new(),
+            current: 0,
+            images: Vec::new(),
+            info: DocInfo::default(),
+        }
     }
 
     /// Sets the font chain for bold text ([`TextStyle::bold`]).
@@ -91,9 +99,21 @@ impl Composer {
         self.info = info;
     }
 
-    /// Starts a new A4 page; later drawing goes on it.
+    /// Starts a new A4 page at the end; later drawing goes on it.
     pub fn page(&mut self) {
         self.pages.push(Page::default());
+        self.current = self.pages.len() - 1;
+    }
+
+    /// Sends later drawing to page `index` (from 0), e.g. to write "page 2 of 5" footers
+    /// once the page count is known. Returns false, changing nothing, if there is no such page.
+    pub fn goto_page(&mut self, index: usize) -> bool {
+        if index < self.pages.len() {
+            self.current = index;
+            true
+        } else {
+            false
+        }
     }
 
     /// Number of pages so far.
@@ -105,8 +125,7 @@ impl Composer {
         if self.pages.is_empty() {
             self.page();
         }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+        &mut self.pages[self.current]
     }
 
     /// Width in points of `text` on one line in `style` (to place or right-align things).
@@ -307,3 +326,10 @@ impl Composer {
 fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
+
+// Receipts are composed on blocking worker threads of an async server.
+const _: fn() = || {
+    fn movable<T: Send>() {}
+    movable::<Composer>();
+    movable::<TextWriter>();
+};

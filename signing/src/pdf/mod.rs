@@ -12,6 +12,7 @@ pub mod revisions;
 pub mod sigfield;
 pub mod text;
 pub mod writer;
+pub mod xref;
 
 pub use object::{Dict, Obj};
 pub use reader::Document;
@@ -56,5 +57,14 @@ pub fn decode_text(s: &[u8]) -> String {
         String::from_utf8_lossy(&s[3..]).into_owned()
     } else {
         s.iter().map(|&c| c as char).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pdf_dates() {
+        assert_eq!(super::pdf_date(0), "D:19700101000000Z");
+        assert_eq!(super::pdf_date(951_782_400), "D:20000229000000Z");
     }
 }

@@ -388,3 +388,34 @@ pub fn decode_hex(src: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &[u8]) -> Result<Obj, Error> {
+        Parser::new(s, 0).parse_object()
+    }
+
+    #[test]
+    fn objects_refs_strings_names() {
+        let o = parse(b"<< /A 1 0 R /B [1 2.5 -3 (a\\(b\\)\\101) <48 49>] /N#20x 5 /Z null >>").unwrap();
+        let d = o.as_dict().unwrap();
+        assert_eq!(d.get(b"A"), Some(&Obj::Ref(1, 0)));
+        let b = d.get(b"B").unwrap().as_array().unwrap();
+        assert_eq!(b[0], Obj::Int(1));
+        assert_eq!(b[1], Obj::Real(2.5));
+        assert_eq!(b[3], Obj::Str(b"a(b)A".to_vec()));
+        assert_eq!(b[4], Obj::Str(b"HI".to_vec()));
+        assert!(d.get(b"N x").is_some());
+        assert!(d.get(b"Z").is_none(), "null values are dropped like absent keys");
+    }
+
+    #[test]
+    fn hostile_input_is_an_error_not_a_crash() {
+        assert!(parse(&[b'['; 10_000]).is_err());
+        assert!(parse(b"<< /A (unterminated").is_err());
+        assert!(parse(b"<< 1 2 >>").is_err());
+        assert!(parse(b"").is_err());
+    }
+}

@@ -320,6 +320,34 @@ mod tests {
         assert_eq!(s(f32::NAN), "0");
     }
 
+    /// Odd input — bidi controls, lone marks, joiners, emoji, controls, scripts no font has —
+    /// never panics and always yields a file-safe operator stream.
+    #[test]
+    fn odd_text_never_panics() {
+        let Ok(set) = FontSet::system_default() else { return };
+        let pool: Vec<char> = "aé ،ب ل ا ً ّ ٰ ⵣ ⴰ 1 ٣ ( ) [ . \u{200D}\u{200C}\u{202E}\u{202D}\u{202C}\u{2067}\u{2069}\u{200F}\u{0301}\u{FEFF}\u{0}\t\n\r😀漢\u{10FFFD}\u{FFFF}ﷺ"
+            .chars()
+            .collect();
+        let mut w = TextWriter::new(set);
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for len in 0..300 {
+            let text: String = (0..len % 40)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    pool[(seed % pool.len() as u64) as usize]
+                })
+                .collect();
+            let style = TextStyle::new(10.0).direction([Direction::Auto, Direction::Ltr, Direction::Rtl][len % 3]);
+            let ops = w.line_styled(10.0, 10.0, &text, &style);
+            assert!(ops.is_ascii() && !ops.windows(2).any(|p| p == b"\n\n"), "{text:?}");
+            let _ = w.wrap(&text, 30.0, &style);
+        }
+        let mut sink = |_: Vec<u8>| 1u32;
+        assert!(w.finish(&mut sink).is_ok());
+    }
+
     #[test]
     fn start_alignment_follows_direction() {
         assert_eq!(resolve(Align::Start, true), Align::Right);

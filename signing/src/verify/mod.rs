@@ -25,7 +25,8 @@ use std::sync::Arc;
 pub struct VerifyOptions {
     /// Trust anchors, DER.
     pub trust_anchors: Vec<Vec<u8>>,
-    /// Fetch revocation data online when the DSS has none.
+    /// Fetch revocation data online when the DSS has none (from `revocation`, or from the
+    /// certificates' AIA / CRL distribution points when that is `None`).
     pub online: bool,
     pub revocation: Option<Arc<dyn RevocationSource>>,
 }
@@ -339,10 +340,16 @@ fn revocation(chain: &[Vec<u8>], dss: &Dss, store: &X509Store, pool: &[X509], op
     }
     let mut from_dss = true;
     let mut all_good = true;
+    // Online without a given source: fetch from the certificates' AIA / CRL distribution points.
+    let online_src: Option<Arc<dyn RevocationSource>> = match (&opts.revocation, opts.online) {
+        (Some(s), _) => Some(s.clone()),
+        (None, true) => Some(Arc::new(crate::revocation::OnlineRevocation::new())),
+        (None, false) => None,
+    };
     for (cert, issuer) in &pairs {
         let mut st = checks::revocation_status(cert, issuer, &dss.ocsps, &dss.crls, store, pool);
         if st == RevStatus::Unknown && opts.online {
-            if let Some(src) = &opts.revocation {
+            if let Some(src) = &online_src {
                 if let (Ok(c), Ok(i)) = (cert.to_der(), issuer.to_der()) {
                     match src.fetch(&c, &i) {
                         Ok(d) => {

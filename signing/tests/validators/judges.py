@@ -120,7 +120,6 @@ def our_verify(sign_bin, pdf: Path, trust):
 
 def signed_attribute_names(pdf: Path):
     """Signed attribute types of every CAdES signature in the file (asn1crypto)."""
-    from asn1crypto import cms
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     names = []

@@ -22,15 +22,31 @@ impl TextWriter {
         let mut current: Option<usize> = None;
         let mut rise = 0.0f32;
         let mut open = false;
-        let mut pending = 0.0f32; // TJ adjustment (thousandths of an em) not yet written
         let groups = cluster_groups(line);
-        for (i, gl) in line.glyphs.iter().enumerate() {
+        // Where each glyph goes, in ems from the line start, from the shaped advances.
+        let mut xs = Vec::with_capacity(line.glyphs.len());
+        let mut x = 0.0f32;
+        for gl in &line.glyphs {
+            xs.push(x + gl.x_offset);
+            x += gl.advance;
+        }
+        // Drawing order: visual, except that a right-to-left cluster (base letter and its
+        // marks) is drawn base first, as it is read. Positions are explicit, so the order
+        // does not move anything; it lets extractors attach each mark to its letter.
+        let mut order: Vec<usize> = (0..line.glyphs.len()).collect();
+        for g in &groups {
+            if g.len() > 1 && line.glyphs[g.start].rtl && order[g.start] == g.start {
+                order[g.clone()].reverse();
+            }
+        }
+        let mut pen = 0.0f32; // where the PDF's text position is, in ems from the line start
+        for &i in &order {
+            let gl = &line.glyphs[i];
             let used_idx = self.used_font(style.bold, gl.font);
             let cid = self.map_glyph(used_idx, line, i, groups[i].clone());
             let used = &self.used[used_idx];
             if current != Some(used_idx) || (gl.y_offset * size - rise).abs() > 0.005 {
                 if open {
-                    flush_adjust(&mut out, &mut pending);
                     out.extend_from_slice(b"] TJ ");
                     open = false;
                 }
@@ -47,13 +63,15 @@ impl TextWriter {
                 out.push(b'[');
                 open = true;
             }
-            // TJ numbers move the pen left by n/1000 em: place the glyph at its x offset,
-            // then bring the pen to the shaped advance instead of the font's own width.
-            pending -= gl.x_offset * 1000.0;
-            flush_adjust(&mut out, &mut pending);
+            // A TJ number n moves the pen left by n/1000 em. Tiny moves are skipped; the
+            // next glyph's move makes up for them, so nothing drifts along the line.
+            let shift = (xs[i] - pen) * 1000.0;
+            if shift.abs() >= 0.05 {
+                let _ = write!(out, " {} ", num(-shift));
+                pen = xs[i];
+            }
             let _ = write!(out, "<{cid:04X}>");
-            let natural = used.font.advance_1000(gl.gid);
-            pending += gl.x_offset * 1000.0 + natural - gl.advance * 1000.0;
+            pen += used.font.advance_1000(gl.gid) / 1000.0;
         }
         if open {
             out.extend_from_slice(b"] TJ ");
@@ -66,38 +84,26 @@ impl TextWriter {
     }
 
     /// The CID for glyph `i` of `line`, whose cluster spans glyphs `group` (contiguous in
-    /// drawing order). A CID is a glyph *with a meaning*: the ')' glyph drawn for a '(' in
+    /// visual order). A CID is a glyph *with a meaning*: the ')' glyph drawn for a '(' in
     /// Arabic text gets another CID than the ')' of a Latin line, so each extracts right.
     fn map_glyph(&mut self, used_idx: usize, line: &ShapedLine, i: usize, group: Range<usize>) -> u16 {
         let gl = &line.glyphs[i];
-        let used = &mut self.used[used_idx];
-        let cluster = &line.text[gl.cluster.clone()];
-        let face = used.font.face();
-        let nominal = |c: char| face.glyph_index(c).map(|g| g.0);
-        let meaning: Cow<'_, str> = if group.len() <= 1 {
-            // One glyph for the cluster: a letter, a contextual form, or a ligature.
+        let cluster = line.text.get(gl.cluster.clone()).unwrap_or_default();
+        // The glyph drawn first carries the whole cluster (a letter, a contextual form, a
+        // ligature, or a letter with its marks); the marks drawn after it carry nothing, so
+        // extractors do not split a vowelled Arabic word into letters and stray marks.
+        let first = if gl.rtl { group.end - 1 } else { group.start };
+        let meaning: Cow<'_, str> = if i != first {
+            Cow::Borrowed("")
+        } else if gl.rtl && cluster.chars().nth(1).is_some() {
+            // Extractors (poppler, pdf.js) read a right-to-left line in drawing order, then
+            // reverse it character by character: a lam-alef ligature or a letter with its
+            // vowel must be mapped reversed too, or "السلام" comes back as "السالم".
+            Cow::Owned(cluster.chars().rev().collect())
+        } else {
             Cow::Borrowed(cluster)
-        } else if let Some(c) = cluster.chars().find(|&c| nominal(c) == Some(gl.gid)) {
-            // Base letter and marks drawn apart: each glyph is its own character.
-            Cow::Owned(c.to_string())
-        } else {
-            // A mark or contextual form inside a multi-glyph cluster: the first character
-            // no other glyph of the cluster claims.
-            let claimed: Vec<char> = line.glyphs[group]
-                .iter()
-                .filter_map(|o| cluster.chars().find(|&c| nominal(c) == Some(o.gid)))
-                .collect();
-            Cow::Owned(cluster.chars().find(|c| !claimed.contains(c)).map(String::from).unwrap_or_default())
         };
-        // Extractors (poppler, pdf.js) read a right-to-left line in drawing order and then
-        // reverse it character by character; a ligature such as lam-alef must therefore be
-        // mapped in drawing order too, or "السلام" comes back as "السالم".
-        let meaning = if gl.rtl && meaning.chars().nth(1).is_some() {
-            Cow::Owned(meaning.chars().rev().collect())
-        } else {
-            meaning
-        };
-        used.cid_for(gl.gid, &meaning)
+        self.used[used_idx].cid_for(gl.gid, &meaning)
     }
 }
 
@@ -113,14 +119,6 @@ fn cluster_groups(line: &ShapedLine) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-/// Writes a pending TJ adjustment if it is large enough to matter.
-fn flush_adjust(out: &mut Vec<u8>, pending: &mut f32) {
-    if pending.abs() >= 0.05 {
-        let _ = write!(out, " {} ", num(*pending));
-    }
-    *pending = 0.0;
 }
 
 /// A number for a content stream: at most two decimals, no trailing zeros, written without

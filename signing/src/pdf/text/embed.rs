@@ -1,5 +1,5 @@
 //! Writes the fonts a [`super::TextWriter`] used as PDF objects: a Type0 font with Identity-H
-//! encoding over a CIDFontType2 whose CIDs are the glyph IDs of an embedded *subset*
+//! encoding over a CIDFontType2 (CIDFontType0 for CFF outlines) drawing from an embedded *subset*
 //! (`subsetter`), with widths (/W) and a /ToUnicode CMap so text stays searchable.
 //!
 //! Objects go to an [`ObjectSink`] as serialized bodies, so the same code serves a new
@@ -76,6 +76,12 @@ impl UsedFont {
     /// The CID drawing original glyph `gid` with `meaning`, allocated on first use.
     pub fn cid_for(&mut self, gid: u16, meaning: &str) -> u16 {
         let known = self.by_gid.get(&gid);
+        if self.font.cff {
+            // CFF fonts take no CIDToGIDMap: one CID per glyph, its first meaning wins.
+            if let Some(&cid) = known.and_then(|c| c.first()) {
+                return cid;
+            }
+        }
         if let Some(&cid) = known.and_then(|c| c.iter().find(|&&c| self.cids[usize::from(c)].1 == meaning)) {
             return cid;
         }
@@ -99,11 +105,18 @@ impl UsedFont {
         let scale = |v: i16| (f32::from(v) * 1000.0 / font.units_per_em).round() as i64;
         let bbox = face.global_bounding_box();
 
-        let file_id = sink.add_object(stream(&format!("/Length1 {}", subset.len()), &subset));
+        // TrueType outlines: FontFile2 under a CIDFontType2. CFF outlines (OpenType .otf):
+        // the OpenType file as FontFile3 under a CIDFontType0, CIDs being subset glyph IDs.
+        let (file_key, file_extra, cid_type) = if font.cff {
+            ("FontFile3", "/Subtype/OpenType".to_string(), "CIDFontType0")
+        } else {
+            ("FontFile2", format!("/Length1 {}", subset.len()), "CIDFontType2")
+        };
+        let file_id = sink.add_object(stream(&file_extra, &subset));
         let descriptor = format!(
             // Flags 4 = symbolic: glyphs are addressed by CID, not by a standard encoding.
             "<</Type/FontDescriptor/FontName/{base_font}/Flags 4/FontBBox[{} {} {} {}]\
-             /ItalicAngle {}/Ascent {}/Descent {}/CapHeight {}/StemV 80/FontFile2 {file_id} 0 R>>",
+             /ItalicAngle {}/Ascent {}/Descent {}/CapHeight {}/StemV 80/{file_key} {file_id} 0 R>>",
             scale(bbox.x_min),
             scale(bbox.y_min),
             scale(bbox.x_max),
@@ -123,16 +136,18 @@ impl UsedFont {
         // CID → subset glyph: the identity unless a glyph carries two meanings.
         let to_gid: Vec<u16> = self.cids.iter().map(|(gid, _)| self.remap.get(*gid).unwrap_or(0)).collect();
         let identity = to_gid.iter().enumerate().all(|(cid, g)| usize::from(*g) == cid);
-        let cid_to_gid = if identity {
-            "/Identity".to_string()
+        let cid_to_gid = if font.cff {
+            String::new()
+        } else if identity {
+            "/CIDToGIDMap/Identity".to_string()
         } else {
             let bytes: Vec<u8> = to_gid.iter().flat_map(|g| g.to_be_bytes()).collect();
-            format!(" {} 0 R", sink.add_object(stream("", &bytes)))
+            format!("/CIDToGIDMap {} 0 R", sink.add_object(stream("", &bytes)))
         };
         let cid_font = format!(
-            "<</Type/Font/Subtype/CIDFontType2/BaseFont/{base_font}\
+            "<</Type/Font/Subtype/{cid_type}/BaseFont/{base_font}\
              /CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>\
-             /FontDescriptor {descriptor_id} 0 R/DW 0/W[0[{}]]/CIDToGIDMap{cid_to_gid}>>",
+             /FontDescriptor {descriptor_id} 0 R/DW 0/W[0[{}]]{cid_to_gid}>>",
             widths.trim_end()
         );
         let cid_id = sink.add_object(cid_font.into_bytes());

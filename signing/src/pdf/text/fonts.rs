@@ -36,6 +36,8 @@ pub struct Font {
     /// PostScript name (name ID 6), sanitised for use as a PDF name.
     pub(crate) postscript_name: String,
     pub(crate) units_per_em: f32,
+    /// CFF outlines (an .otf), which PDF embeds differently from TrueType ones.
+    pub(crate) cff: bool,
     /// Shaping plans are costly to build; one per (direction, script) is kept.
     plans: Mutex<Vec<(rustybuzz::Direction, Option<rustybuzz::Script>, Arc<rustybuzz::ShapePlan>)>>,
 }
@@ -64,11 +66,16 @@ impl Font {
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
             .collect::<String>();
         let units_per_em = face.units_per_em().max(16) as f32;
+        let cff = face.tables().cff.is_some();
+        if face.tables().cff2.is_some() {
+            return Err(Error::Font("CFF2 (variable OpenType) fonts cannot be embedded; use a TrueType or CFF font".into()));
+        }
         Ok(Font {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             cell,
             postscript_name,
             units_per_em,
+            cff,
             plans: Mutex::new(Vec::new()),
         })
     }
@@ -191,10 +198,34 @@ fn cached(cell: &OnceLock<FontSet>, files: &[&str]) -> Result<FontSet, Error> {
     if let Some(set) = cell.get() {
         return Ok(set.clone());
     }
-    let paths: Vec<PathBuf> = files.iter().map(|f| Path::new(NOTO_DIR).join(f)).collect();
+    // A file in both default sets (Tifinagh) is loaded once, so a document using it in
+    // regular and bold text embeds it once.
+    static LOADED: Mutex<Vec<(PathBuf, Arc<Font>)>> = Mutex::new(Vec::new());
+    let mut fonts = Vec::with_capacity(files.len());
+    let mut missing = Vec::new();
+    for f in files {
+        let path = Path::new(NOTO_DIR).join(f);
+        let known = LOADED.lock().unwrap_or_else(|p| p.into_inner()).iter().find(|(p, _)| *p == path).map(|(_, f)| f.clone());
+        match known {
+            Some(font) => fonts.push(font),
+            None => match std::fs::read(&path).map_err(|e| e.to_string()).and_then(|b| Font::from_bytes(b).map_err(|e| e.to_string())) {
+                Ok(font) => {
+                    let font = Arc::new(font);
+                    LOADED.lock().unwrap_or_else(|p| p.into_inner()).push((path, font.clone()));
+                    fonts.push(font);
+                }
+                Err(e) => missing.push(format!("{}: {e}", path.display())),
+            },
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::Font(format!(
+            "cannot load the default fonts ({}); on Debian install the package fonts-noto-core",
+            missing.join("; ")
+        )));
+    }
     // Two threads may both load on first use; one result is kept, both are equal.
-    let set = FontSet::from_files(&paths)?;
-    Ok(cell.get_or_init(|| set).clone())
+    Ok(cell.get_or_init(|| FontSet { fonts }).clone())
 }
 
 // Fonts are shared between request handlers on several threads.
