@@ -1,1 +1,15 @@
-//! Database migrations (append-only).
+//! Database migrations (append-only: never edit one that has landed; add a new one).
+//! The same migrations run on SQLite and PostgreSQL, at server start.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_init;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_init::Migration)]
+    }
+}

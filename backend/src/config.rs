@@ -1,0 +1,208 @@
+//! One typed configuration, read from `config/default.toml`, then the file named by
+//! `SIJILL_CONFIG`, then `SIJILL__SECTION__KEY` environment variables, and validated
+//! before anything starts so that a bad value stops the server with the key's name.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use serde::Deserialize;
+
+/// The defaults shipped with the code, so a binary without the repository still starts.
+pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
+/// The development secret; production must replace it.
+const DEV_SECRET: &str = "development-secret-do-not-use-in-production";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub mode: Mode,
+    pub server: Server,
+    pub database: Database,
+    pub storage: Storage,
+    pub filings: Filings,
+    pub smtp: Smtp,
+    pub outbox: Outbox,
+    pub pki: Pki,
+    pub seed: Seed,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Server {
+    pub bind: SocketAddr,
+    pub public_url: String,
+    pub secret: String,
+    pub secure_cookies: bool,
+    pub session_hours: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Database {
+    pub url: String,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Storage {
+    pub data_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Filings {
+    pub max_documents: usize,
+    pub max_document_bytes: usize,
+    pub max_total_bytes: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    None,
+    Starttls,
+    Tls,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Smtp {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub from: String,
+    pub username: String,
+    pub password: String,
+    pub timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outbox {
+    pub poll_interval_ms: u64,
+    pub backoff_base_ms: u64,
+    pub backoff_max_ms: u64,
+    pub max_attempts: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pki {
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seed {
+    pub demo: bool,
+}
+
+/// A configuration that could not be read or does not make sense; the message names the key.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(pub String);
+
+impl Config {
+    /// Reads defaults, `SIJILL_CONFIG` and `SIJILL__*` from the process environment.
+    pub fn load() -> Result<Config, ConfigError> {
+        let file = std::env::var_os("SIJILL_CONFIG").map(PathBuf::from);
+        Self::figment(file.as_deref()).and_then(Self::extract)
+    }
+
+    /// The layered sources; tests add their own on top with `merge`.
+    pub fn figment(file: Option<&Path>) -> Result<Figment, ConfigError> {
+        let mut fig = Figment::from(Toml::string(DEFAULT_TOML));
+        if let Some(path) = file {
+            if !path.exists() {
+                return Err(ConfigError(format!(
+                    "SIJILL_CONFIG names {} which does not exist",
+                    path.display()
+                )));
+            }
+            fig = fig.merge(Toml::file(path));
+        }
+        Ok(fig.merge(Env::prefixed("SIJILL__").split("__")))
+    }
+
+    /// Deserialises and validates a figment.
+    pub fn extract(fig: Figment) -> Result<Config, ConfigError> {
+        let cfg: Config = fig.extract().map_err(|e| {
+            // figment names the key in `path`; say it first, plainly.
+            let key = e.path.join(".");
+            let kind = e.kind.to_string();
+            if key.is_empty() {
+                ConfigError(kind)
+            } else {
+                ConfigError(format!("key `{key}`: {kind}"))
+            }
+        })?;
+        cfg.validate()?;
+        Ok(cfg)
+    }
+
+    /// Checks the rules serde cannot express.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, why: &str| Err(ConfigError(format!("key `{key}`: {why}")));
+        if !(self.database.url.starts_with("sqlite:") || self.database.url.starts_with("postgres"))
+        {
+            return bad("database.url", "must start with sqlite: or postgres://");
+        }
+        if self.database.max_connections == 0 {
+            return bad("database.max_connections", "must be at least 1");
+        }
+        if !(self.server.public_url.starts_with("http://")
+            || self.server.public_url.starts_with("https://"))
+        {
+            return bad("server.public_url", "must be an http:// or https:// URL");
+        }
+        if self.server.secret.len() < 32 {
+            return bad("server.secret", "must be at least 32 characters");
+        }
+        if self.server.session_hours == 0 {
+            return bad("server.session_hours", "must be at least 1");
+        }
+        if self.filings.max_documents == 0 {
+            return bad("filings.max_documents", "must be at least 1");
+        }
+        if self.filings.max_document_bytes == 0 {
+            return bad("filings.max_document_bytes", "must be at least 1");
+        }
+        if self.filings.max_total_bytes < self.filings.max_document_bytes {
+            return bad("filings.max_total_bytes", "must be at least filings.max_document_bytes");
+        }
+        if self.smtp.from.parse::<lettre::message::Mailbox>().is_err() {
+            return bad("smtp.from", "is not a valid mailbox like `Name <a@b.c>`");
+        }
+        if self.outbox.backoff_base_ms == 0 || self.outbox.backoff_max_ms < self.outbox.backoff_base_ms {
+            return bad("outbox.backoff_max_ms", "must be at least outbox.backoff_base_ms (> 0)");
+        }
+        if self.mode == Mode::Production {
+            if self.seed.demo {
+                return bad("seed.demo", "the demo seed is refused in production mode");
+            }
+            if self.server.secret == DEV_SECRET {
+                return bad("server.secret", "the development secret is refused in production mode");
+            }
+        }
+        Ok(())
+    }
+
+    pub fn is_dev(&self) -> bool {
+        self.mode == Mode::Development
+    }
+
+    /// The body limit for a filing request: every document at its maximum plus form fields.
+    pub fn request_body_limit(&self) -> usize {
+        self.filings.max_total_bytes + 1024 * 1024
+    }
+}

@@ -1,0 +1,94 @@
+//! The outbox table: e-mails written in the same transaction as the change they announce,
+//! sent later by `jobs::outbox`. A row is claimed with a lease (`locked_until`) so several
+//! server processes never send the same e-mail twice at once.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+
+use super::entities::outbox;
+use crate::error::Result;
+
+pub async fn enqueue(
+    c: &impl ConnectionTrait,
+    kind: &str,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+    filing_id: Option<&str>,
+) -> Result<i32> {
+    let now = Utc::now();
+    let m = outbox::ActiveModel {
+        kind: Set(kind.to_owned()),
+        recipient: Set(recipient.to_owned()),
+        subject: Set(subject.to_owned()),
+        body: Set(body.to_owned()),
+        filing_id: Set(filing_id.map(str::to_owned)),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        locked_until: Set(None),
+        sent_at: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(c)
+    .await?;
+    Ok(m.id)
+}
+
+/// Claims up to `limit` due messages for `lease`; returns the ones this caller won.
+pub async fn claim_due(c: &impl ConnectionTrait, now: DateTime<Utc>, lease: Duration, limit: u64, max_attempts: i32) -> Result<Vec<outbox::Model>> {
+    let due = outbox::Entity::find()
+        .filter(outbox::Column::SentAt.is_null())
+        .filter(outbox::Column::NextAttemptAt.lte(now))
+        .filter(outbox::Column::Attempts.lt(max_attempts))
+        .filter(Condition::any().add(outbox::Column::LockedUntil.is_null()).add(outbox::Column::LockedUntil.lt(now)))
+        .order_by_asc(outbox::Column::Id)
+        .limit(limit)
+        .all(c)
+        .await?;
+    let mut won = Vec::new();
+    for m in due {
+        // Compare-and-set on the lease: only one process updates the row.
+        let res = outbox::Entity::update_many()
+            .col_expr(outbox::Column::LockedUntil, Expr::value(now + lease))
+            .filter(outbox::Column::Id.eq(m.id))
+            .filter(outbox::Column::SentAt.is_null())
+            .filter(Condition::any().add(outbox::Column::LockedUntil.is_null()).add(outbox::Column::LockedUntil.lt(now)))
+            .exec(c)
+            .await?;
+        if res.rows_affected == 1 {
+            won.push(m);
+        }
+    }
+    Ok(won)
+}
+
+pub async fn mark_sent(c: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> Result<()> {
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::SentAt, Expr::value(now))
+        .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
+        .filter(outbox::Column::Id.eq(id))
+        .exec(c)
+        .await?;
+    Ok(())
+}
+
+pub async fn mark_failed(c: &impl ConnectionTrait, id: i32, error: &str, next_attempt_at: DateTime<Utc>) -> Result<()> {
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::LastError, Expr::value(error.to_owned()))
+        .col_expr(outbox::Column::NextAttemptAt, Expr::value(next_attempt_at))
+        .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
+        .filter(outbox::Column::Id.eq(id))
+        .exec(c)
+        .await?;
+    Ok(())
+}
+
+/// Every outbox row, oldest first (for tests and the admin view).
+pub async fn all(c: &impl ConnectionTrait) -> Result<Vec<outbox::Model>> {
+    Ok(outbox::Entity::find().order_by_asc(outbox::Column::Id).all(c).await?)
+}

@@ -1,0 +1,183 @@
+//! The register (registre): numbering and recording filings with their documents.
+//!
+//! Numbers are gap-free per administration × direction × year: the counter row is bumped by
+//! an upsert that is the transaction's first statement, so on PostgreSQL the row lock
+//! orders concurrent registrations and on SQLite the statement takes the database write
+//! lock at once (no read-then-upgrade deadlock). If anything later fails the transaction
+//! rolls back and the number is not consumed.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr,
+    TransactionTrait,
+};
+
+use super::entities::{document, filing, register_counter as rc};
+use super::Db;
+use crate::error::{Error, Result};
+
+pub struct NewDocumentRow {
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+}
+
+pub struct NewEntry<'a> {
+    pub id: String,
+    pub administration_id: i32,
+    pub service_id: Option<i32>,
+    pub filer_id: i32,
+    pub direction: &'a str,
+    pub year: i32,
+    pub subject: &'a str,
+    pub message: &'a str,
+    pub idempotency_key: Option<&'a str>,
+    pub received_at: DateTime<Utc>,
+    pub documents: Vec<NewDocumentRow>,
+    /// (kind, recipient) of the e-mail queued with the registration; its subject and body
+    /// come from `mail_text(number)`.
+    pub mail: Option<(&'a str, &'a str)>,
+}
+
+pub enum Registered {
+    New(filing::Model),
+    /// Another request with the same idempotency key won; nothing was written.
+    Duplicate,
+}
+
+/// Takes the next number of the register.
+async fn next_number(c: &impl ConnectionTrait, administration_id: i32, direction: &str, year: i32) -> Result<i64> {
+    let q = Query::insert()
+        .into_table(rc::Entity)
+        .columns([rc::Column::AdministrationId, rc::Column::Direction, rc::Column::Year, rc::Column::LastNumber])
+        .values_panic([administration_id.into(), direction.into(), year.into(), 1i64.into()])
+        .on_conflict(
+            OnConflict::columns([rc::Column::AdministrationId, rc::Column::Direction, rc::Column::Year])
+                .value(rc::Column::LastNumber, Expr::col((rc::Entity, rc::Column::LastNumber)).add(1))
+                .to_owned(),
+        )
+        .returning_col(rc::Column::LastNumber)
+        .to_owned();
+    let row = c
+        .query_one(c.get_database_backend().build(&q))
+        .await?
+        .ok_or_else(|| Error::internal("counter upsert returned no row"))?;
+    Ok(row.try_get::<i64>("", "last_number")?)
+}
+
+/// Registers one filing with its documents and queued e-mail in one transaction.
+/// `number` formats the registration number from the sequence number.
+pub async fn register(
+    db: &Db,
+    e: NewEntry<'_>,
+    number: impl Fn(i64) -> String,
+    mail_text: impl Fn(&str) -> (String, String),
+) -> Result<Registered> {
+    let _w = db.writer().await;
+    let tx = db.conn.begin().await?;
+    let seq = next_number(&tx, e.administration_id, e.direction, e.year).await?;
+    let inserted = filing::ActiveModel {
+        id: Set(e.id.clone()),
+        administration_id: Set(e.administration_id),
+        service_id: Set(e.service_id),
+        filer_id: Set(e.filer_id),
+        direction: Set(e.direction.to_owned()),
+        year: Set(e.year),
+        seq: Set(seq),
+        number: Set(number(seq)),
+        subject: Set(e.subject.to_owned()),
+        message: Set(e.message.to_owned()),
+        status: Set("registered".into()),
+        idempotency_key: Set(e.idempotency_key.map(str::to_owned)),
+        receipt_sha256: Set(None),
+        received_at: Set(e.received_at),
+    }
+    .insert(&tx)
+    .await;
+    let model = match inserted {
+        Ok(m) => m,
+        Err(err) if is_unique_violation(&err) && e.idempotency_key.is_some() => {
+            tx.rollback().await?;
+            return Ok(Registered::Duplicate);
+        }
+        Err(err) => return Err(err.into()),
+    };
+    for (i, d) in e.documents.into_iter().enumerate() {
+        document::ActiveModel {
+            filing_id: Set(e.id.clone()),
+            position: Set(i as i32),
+            name: Set(d.name),
+            content_type: Set(d.content_type),
+            size: Set(d.size),
+            sha256: Set(d.sha256),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+    }
+    if let Some((kind, to)) = e.mail {
+        let (subject, body) = mail_text(&model.number);
+        super::outbox::enqueue(&tx, kind, to, &subject, &body, Some(&e.id)).await?;
+    }
+    tx.commit().await?;
+    Ok(Registered::New(model))
+}
+
+fn is_unique_violation(e: &DbErr) -> bool {
+    matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+pub async fn by_idempotency_key(c: &impl ConnectionTrait, filer_id: i32, key: &str) -> Result<Option<filing::Model>> {
+    Ok(filing::Entity::find()
+        .filter(filing::Column::FilerId.eq(filer_id))
+        .filter(filing::Column::IdempotencyKey.eq(key))
+        .one(c)
+        .await?)
+}
+
+pub async fn by_id(c: &impl ConnectionTrait, id: &str) -> Result<Option<filing::Model>> {
+    Ok(filing::Entity::find_by_id(id.to_owned()).one(c).await?)
+}
+
+pub async fn documents_of(c: &impl ConnectionTrait, filing_id: &str) -> Result<Vec<document::Model>> {
+    Ok(document::Entity::find()
+        .filter(document::Column::FilingId.eq(filing_id))
+        .order_by_asc(document::Column::Position)
+        .all(c)
+        .await?)
+}
+
+/// A filer's filings, newest first.
+pub async fn of_filer(c: &impl ConnectionTrait, filer_id: i32) -> Result<Vec<filing::Model>> {
+    Ok(filing::Entity::find()
+        .filter(filing::Column::FilerId.eq(filer_id))
+        .order_by_desc(filing::Column::ReceivedAt)
+        .order_by_desc(filing::Column::Seq)
+        .all(c)
+        .await?)
+}
+
+pub async fn set_receipt(c: &impl ConnectionTrait, id: &str, sha256: &str) -> Result<()> {
+    filing::Entity::update_many()
+        .col_expr(filing::Column::ReceiptSha256, Expr::value(sha256.to_owned()))
+        .filter(filing::Column::Id.eq(id))
+        .exec(c)
+        .await?;
+    Ok(())
+}
+
+/// Every filing of a register in number order (tests check gap-freeness with it).
+pub async fn register_numbers(c: &impl ConnectionTrait, administration_id: i32, direction: &str, year: i32) -> Result<Vec<i64>> {
+    Ok(filing::Entity::find()
+        .filter(filing::Column::AdministrationId.eq(administration_id))
+        .filter(filing::Column::Direction.eq(direction))
+        .filter(filing::Column::Year.eq(year))
+        .order_by_asc(filing::Column::Seq)
+        .all(c)
+        .await?
+        .into_iter()
+        .map(|f| f.seq)
+        .collect())
+}

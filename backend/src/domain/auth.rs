@@ -1,0 +1,227 @@
+//! Accounts and authentication: sign-up with e-mail verification, argon2id passwords,
+//! server-side sessions (cookie) and bearer tokens (API). Tokens are random 256-bit values;
+//! only their SHA-256 is stored, so a database leak does not leak live sessions.
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use base64::Engine;
+use chrono::{Duration, Utc};
+use rand::RngCore;
+use serde::Serialize;
+
+use super::Services;
+use crate::db::queries;
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Filer,
+    Clerk,
+    Agent,
+    Official,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Filer => "filer",
+            Role::Clerk => "clerk",
+            Role::Agent => "agent",
+            Role::Official => "official",
+            Role::Admin => "admin",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Role> {
+        [Role::Filer, Role::Clerk, Role::Agent, Role::Official, Role::Admin]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+/// A role held in an administration (and optionally one unit of it).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct RoleGrant {
+    pub role: Role,
+    pub administration_id: Option<i32>,
+    pub unit_id: Option<i32>,
+}
+
+/// The signed-in user, as every service sees them.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CurrentUser {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub lang: Lang,
+    pub email_verified: bool,
+    pub roles: Vec<RoleGrant>,
+}
+
+/// Cookie sessions and API tokens live in the same table; the kind is recorded for audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionKind {
+    Cookie,
+    Bearer,
+}
+
+impl SessionKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            SessionKind::Cookie => "session",
+            SessionKind::Bearer => "bearer",
+        }
+    }
+}
+
+/// What a filer types in the sign-up form.
+#[derive(Debug, Clone)]
+pub struct SignUp {
+    pub email: String,
+    pub password: String,
+    pub display_name: String,
+    pub lang: Lang,
+}
+
+pub const MIN_PASSWORD_LEN: usize = 10;
+
+/// A fresh random token (URL-safe base64 of 32 random bytes).
+pub fn new_token() -> String {
+    let mut b = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut b);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b)
+}
+
+pub fn token_hash(token: &str) -> String {
+    crate::storage::Storage::sha256_hex(token.as_bytes())
+}
+
+/// Normalises and checks an e-mail address (one `@`, a dot in the domain, no spaces).
+pub fn normalize_email(email: &str) -> Result<String> {
+    let e = email.trim().to_lowercase();
+    let ok = e.len() <= 254
+        && e.split('@').count() == 2
+        && e.split('@').all(|p| !p.is_empty())
+        && e.rsplit('@').next().is_some_and(|d| d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
+        && !e.chars().any(|c| c.is_whitespace() || c.is_control());
+    if ok {
+        Ok(e)
+    } else {
+        Err(Error::BadRequest(Msg::InvalidEmail))
+    }
+}
+
+/// Hashes with argon2id (the crate's default parameters), off the async threads.
+pub async fn hash_password(password: &str) -> Result<String> {
+    let pw = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default().hash_password(pw.as_bytes(), &salt).map(|h| h.to_string())
+    })
+    .await
+    .map_err(Error::internal)?
+    .map_err(Error::internal)
+}
+
+async fn password_matches(password: &str, hash: &str) -> bool {
+    let (pw, h) = (password.to_owned(), hash.to_owned());
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&h).is_ok_and(|parsed| Argon2::default().verify_password(pw.as_bytes(), &parsed).is_ok())
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash of nothing useful, verified when the e-mail is unknown so timing does not tell
+/// whether an account exists.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2lqaWxsLWR1bW15LXNhbHQ$2cuoJm4wwK8e5sBHWDkfSGUd4VZ3u5Yv6xN9Qzz+2xE";
+
+impl Services {
+    /// Creates an unverified filer account and queues the verification e-mail (one
+    /// transaction). Returns the new user's id. The link is `{public_url}/verify-email?token=…`.
+    pub async fn sign_up(&self, input: SignUp) -> Result<i32> {
+        let email = normalize_email(&input.email)?;
+        if input.password.chars().count() < MIN_PASSWORD_LEN {
+            return Err(Error::BadRequest(Msg::WeakPassword));
+        }
+        let name = input.display_name.trim();
+        if name.is_empty() {
+            return Err(Error::BadRequest(Msg::MissingField("display_name")));
+        }
+        if name.chars().count() > 200 {
+            return Err(Error::BadRequest(Msg::FieldTooLong("display_name", 200)));
+        }
+        if queries::user_by_email(&self.db.conn, &email).await?.is_some() {
+            return Err(Error::Conflict(Msg::EmailTaken));
+        }
+        let hash = hash_password(&input.password).await?;
+        let token = new_token();
+        let link = format!("{}/verify-email?token={token}", self.config.server.public_url.trim_end_matches('/'));
+        let (subject, body) = super::mail::verification_email(input.lang, name, &link);
+        let id = queries::create_user_with_verification(
+            &self.db,
+            queries::NewUser { email: &email, password_hash: &hash, display_name: name, lang: input.lang.code(), verified: false },
+            &token_hash(&token),
+            Utc::now() + Duration::hours(48),
+            (&subject, &body),
+        )
+        .await?;
+        tracing::info!(user_id = id, "account created, verification e-mail queued");
+        Ok(id)
+    }
+
+    /// Marks the e-mail of the token's user verified; the token works once, for 48 hours.
+    pub async fn verify_email(&self, token: &str) -> Result<i32> {
+        queries::consume_verification(&self.db, &token_hash(token), Utc::now())
+            .await?
+            .ok_or(Error::BadRequest(Msg::InvalidToken))
+    }
+
+    /// Checks the password and opens a session. Returns the raw token (put it in the
+    /// cookie or give it to the API client) and the user.
+    pub async fn login(&self, email: &str, password: &str, kind: SessionKind) -> Result<(String, CurrentUser)> {
+        let email = email.trim().to_lowercase();
+        let user = queries::user_by_email(&self.db.conn, &email).await?;
+        let hash = user.as_ref().map(|u| u.password_hash.as_str()).unwrap_or(DUMMY_HASH);
+        let ok = password_matches(password, hash).await;
+        let Some(user) = user.filter(|_| ok) else {
+            return Err(Error::BadRequest(Msg::BadCredentials));
+        };
+        let token = new_token();
+        let expires = Utc::now() + Duration::hours(self.config.server.session_hours as i64);
+        queries::create_session(&self.db.conn, &token_hash(&token), user.id, kind.as_str(), expires).await?;
+        let current = self.current_user(user.id).await?;
+        tracing::info!(user_id = user.id, kind = kind.as_str(), "signed in");
+        Ok((token, current))
+    }
+
+    /// Ends the session or revokes the token (unknown tokens are ignored).
+    pub async fn logout(&self, token: &str) -> Result<()> {
+        queries::delete_session(&self.db.conn, &token_hash(token)).await
+    }
+
+    /// The user behind a session cookie or bearer token, if it is valid and not expired.
+    pub async fn authenticate(&self, token: &str) -> Result<Option<CurrentUser>> {
+        match queries::session_user(&self.db.conn, &token_hash(token), Utc::now()).await? {
+            Some(uid) => Ok(Some(self.current_user(uid).await?)),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn current_user(&self, id: i32) -> Result<CurrentUser> {
+        let (u, roles) = queries::user_with_roles(&self.db.conn, id).await?.ok_or(Error::NotFound)?;
+        Ok(CurrentUser {
+            id: u.id,
+            email: u.email,
+            display_name: u.display_name,
+            lang: Lang::from_tag(&u.lang).unwrap_or_default(),
+            email_verified: u.email_verified_at.is_some(),
+            roles: roles
+                .into_iter()
+                .filter_map(|r| Some(RoleGrant { role: Role::parse(&r.role)?, administration_id: r.administration_id, unit_id: r.unit_id }))
+                .collect(),
+        })
+    }
+}

@@ -1,0 +1,264 @@
+//! Remote filing (dépôt à distance): a filer sends correspondence with documents to an
+//! administration; it is registered in the incoming register ("A" for arrivée) with the
+//! next number, and a sealed receipt is produced.
+
+use chrono::{DateTime, Datelike, Utc};
+use serde::Serialize;
+
+use super::attachments::{self, NewDocument};
+use super::auth::CurrentUser;
+use super::catalogue::Names;
+use super::Services;
+use crate::db::entities::filing;
+use crate::db::{queries, register};
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// Direction code of the incoming register.
+pub const INCOMING: &str = "A";
+pub const MAX_SUBJECT: usize = 200;
+pub const MAX_MESSAGE: usize = 20_000;
+
+/// What the filer submits (the form or the API's multipart body).
+#[derive(Debug, Clone)]
+pub struct NewFiling {
+    /// Administration code from the catalogue, e.g. `DEMO`.
+    pub administration: String,
+    /// Optional service code of that administration.
+    pub service: Option<String>,
+    pub subject: String,
+    pub message: String,
+    pub documents: Vec<NewDocument>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct DocumentView {
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+    /// Hex SHA-256 of the stored bytes (also printed on the receipt).
+    pub sha256: String,
+}
+
+/// A filing as its filer sees it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct FilingView {
+    pub id: String,
+    /// Registration number, e.g. `DEMO-2026-A-000123`.
+    pub number: String,
+    /// `registered`, `assigned`, `in_progress`, `answered` or `closed`.
+    pub status: String,
+    pub administration: String,
+    pub administration_names: Names,
+    pub service: Option<String>,
+    pub subject: String,
+    pub message: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub received_at: DateTime<Utc>,
+    pub documents: Vec<DocumentView>,
+    /// Path of the sealed receipt PDF.
+    pub receipt_url: String,
+    /// False until the receipt has been sealed (it is then produced on first download).
+    pub receipt_ready: bool,
+}
+
+/// Result of `create_filing`: `replayed` is true when the idempotency key matched an
+/// earlier filing, which is returned unchanged.
+#[derive(Debug, Clone)]
+pub struct Created {
+    pub filing: FilingView,
+    pub replayed: bool,
+}
+
+/// `PREFIX-YEAR-DIRECTION-NNNNNN`.
+pub fn format_number(prefix: &str, year: i32, direction: &str, seq: i64) -> String {
+    format!("{prefix}-{year}-{direction}-{seq:06}")
+}
+
+fn check_idempotency_key(key: &str) -> Result<()> {
+    if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Error::BadRequest(Msg::BadIdempotencyKey));
+    }
+    Ok(())
+}
+
+impl Services {
+    /// Registers a filing in one transaction (documents, register entry, receipt e-mail in
+    /// the outbox), then seals its receipt. With an `idempotency_key` already used by this
+    /// filer, returns that filing instead of registering a second one. Documents are checked
+    /// (limits, type from content, parse) before anything is stored; on any rejection
+    /// nothing is stored.
+    pub async fn create_filing(&self, user: &CurrentUser, input: NewFiling, idempotency_key: Option<&str>) -> Result<Created> {
+        if !user.email_verified {
+            return Err(Error::Forbidden(Msg::EmailNotVerified));
+        }
+        let c = &self.db.conn;
+        if let Some(key) = idempotency_key {
+            check_idempotency_key(key)?;
+            if let Some(f) = register::by_idempotency_key(c, user.id, key).await? {
+                return Ok(Created { filing: self.view(f).await?, replayed: true });
+            }
+        }
+        let subject = input.subject.trim();
+        if subject.is_empty() {
+            return Err(Error::BadRequest(Msg::MissingField("subject")));
+        }
+        if subject.chars().count() > MAX_SUBJECT {
+            return Err(Error::BadRequest(Msg::FieldTooLong("subject", MAX_SUBJECT)));
+        }
+        if input.message.chars().count() > MAX_MESSAGE {
+            return Err(Error::BadRequest(Msg::FieldTooLong("message", MAX_MESSAGE)));
+        }
+        let code = input.administration.trim();
+        if code.is_empty() {
+            return Err(Error::BadRequest(Msg::MissingField("administration")));
+        }
+        let admin = queries::administration_by_code(c, code)
+            .await?
+            .ok_or_else(|| Error::BadRequest(Msg::UnknownAdministration(code.to_owned())))?;
+        let service = match input.service.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(
+                queries::service_by_code(c, admin.id, s)
+                    .await?
+                    .ok_or_else(|| Error::BadRequest(Msg::UnknownService(s.to_owned())))?,
+            ),
+            None => None,
+        };
+        let mut docs = input.documents;
+        for d in &mut docs {
+            d.name = attachments::clean_name(&d.name);
+        }
+        attachments::check_limits(&docs, &self.config.filings)?;
+
+        // Parse and store off the async threads; nothing is written until every document passed.
+        let storage = self.storage.clone();
+        let (rows, created) = tokio::task::spawn_blocking(move || -> Result<_> {
+            let kinds = docs.iter().map(|d| attachments::inspect(&d.name, &d.bytes)).collect::<Result<Vec<_>>>()?;
+            let mut rows = Vec::new();
+            let mut created = Vec::new();
+            for (d, k) in docs.iter().zip(kinds) {
+                let put = storage.put(&d.bytes);
+                let (sha, new) = match put {
+                    Ok(x) => x,
+                    Err(e) => {
+                        created.iter().for_each(|s: &String| storage.remove(s));
+                        return Err(e);
+                    }
+                };
+                if new {
+                    created.push(sha.clone());
+                }
+                rows.push(register::NewDocumentRow { name: d.name.clone(), content_type: k.mime().into(), size: d.bytes.len() as i64, sha256: sha });
+            }
+            Ok((rows, created))
+        })
+        .await
+        .map_err(Error::internal)??;
+
+        let now = Utc::now();
+        let id = uuid::Uuid::new_v4().to_string();
+        let admin_name = Names::from(&admin).get(user.lang).to_owned();
+        let link = format!("{}/filings/{id}", self.config.server.public_url.trim_end_matches('/'));
+        let prefix = admin.number_prefix.clone();
+        let year = now.year();
+        let entry = register::NewEntry {
+            id: id.clone(),
+            administration_id: admin.id,
+            service_id: service.as_ref().map(|s| s.id),
+            filer_id: user.id,
+            direction: INCOMING,
+            year,
+            subject,
+            message: &input.message,
+            idempotency_key,
+            received_at: now,
+            documents: rows,
+            mail: Some(("receipt", &user.email)),
+        };
+        let lang = user.lang;
+        let outcome = register::register(
+            &self.db,
+            entry,
+            |seq| format_number(&prefix, year, INCOMING, seq),
+            |number| super::mail::receipt_email(lang, number, &admin_name, &link),
+        )
+        .await;
+        let model = match outcome {
+            Ok(register::Registered::New(m)) => m,
+            Ok(register::Registered::Duplicate) => {
+                let key = idempotency_key.unwrap_or_default();
+                let f = register::by_idempotency_key(c, user.id, key).await?.ok_or(Error::NotFound)?;
+                return Ok(Created { filing: self.view(f).await?, replayed: true });
+            }
+            Err(e) => {
+                created.iter().for_each(|s| self.storage.remove(s));
+                return Err(e);
+            }
+        };
+        tracing::info!(filing = %model.id, number = %model.number, filer = user.id, "filing registered");
+        if let Err(e) = self.issue_receipt(&model).await {
+            // The filing is durably registered; the receipt is produced again on download.
+            tracing::error!(filing = %model.id, error = %e, "receipt not sealed yet");
+        }
+        let fresh = register::by_id(c, &model.id).await?.unwrap_or(model);
+        Ok(Created { filing: self.view(fresh).await?, replayed: false })
+    }
+
+    /// The filer's own filings, newest first.
+    pub async fn list_my_filings(&self, user: &CurrentUser) -> Result<Vec<FilingView>> {
+        let mut out = Vec::new();
+        for f in register::of_filer(&self.db.conn, user.id).await? {
+            out.push(self.view(f).await?);
+        }
+        Ok(out)
+    }
+
+    /// One filing, only for its filer: anyone else gets `NotFound`, as if it did not exist.
+    pub async fn get_filing(&self, user: &CurrentUser, id: &str) -> Result<FilingView> {
+        let f = self.own_filing(user, id).await?;
+        self.view(f).await
+    }
+
+    pub(crate) async fn own_filing(&self, user: &CurrentUser, id: &str) -> Result<filing::Model> {
+        match register::by_id(&self.db.conn, id).await? {
+            Some(f) if f.filer_id == user.id => Ok(f),
+            _ => Err(Error::NotFound),
+        }
+    }
+
+    pub(crate) async fn view(&self, f: filing::Model) -> Result<FilingView> {
+        let c = &self.db.conn;
+        let admin = queries::administration_by_id(c, f.administration_id).await?.ok_or(Error::NotFound)?;
+        let service = match f.service_id {
+            Some(s) => queries::service_by_id(c, s).await?.map(|s| s.code),
+            None => None,
+        };
+        let documents = register::documents_of(c, &f.id)
+            .await?
+            .into_iter()
+            .map(|d| DocumentView { name: d.name, content_type: d.content_type, size: d.size, sha256: d.sha256 })
+            .collect();
+        Ok(FilingView {
+            receipt_url: format!("/api/v1/filings/{}/receipt.pdf", f.id),
+            receipt_ready: f.receipt_sha256.is_some(),
+            id: f.id,
+            number: f.number,
+            status: f.status,
+            administration: admin.code.clone(),
+            administration_names: Names::from(&admin),
+            service,
+            subject: f.subject,
+            message: f.message,
+            received_at: f.received_at,
+            documents,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn number_format() {
+        assert_eq!(super::format_number("DEMO", 2026, "A", 123), "DEMO-2026-A-000123");
+    }
+}

@@ -1,0 +1,31 @@
+//! The product's rules as plain Rust services. Page handlers and JSON handlers both call
+//! `Services`; nothing here knows about HTTP.
+
+pub mod attachments;
+pub mod auth;
+pub mod mail;
+pub mod catalogue;
+pub mod filings;
+pub mod receipts;
+pub mod seal;
+pub mod seed;
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::storage::Storage;
+
+/// Every domain service, cheap to clone (all fields are shared handles).
+#[derive(Clone)]
+pub struct Services {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub storage: Storage,
+    /// Applies the administration's seal to receipts (see `seal`).
+    pub sealer: Arc<dyn seal::Sealer>,
+    /// Verifies signed PDFs for the public verification page and API.
+    pub verifier: Arc<dyn seal::Verifier>,
+    /// Draws receipts before they are sealed.
+    pub renderer: Arc<dyn receipts::ReceiptRenderer>,
+}

@@ -1,0 +1,47 @@
+//! HTTP: one router per resource, extractors, the error mapping and the OpenAPI document.
+//! Handlers are thin: parse, authorise, call one domain service, map the result.
+
+pub mod auth;
+pub mod catalogue;
+pub mod csrf;
+pub mod error;
+pub mod extract;
+pub mod filings;
+pub mod health;
+pub mod openapi;
+pub mod pages;
+
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+use crate::domain::Services;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub svc: Services,
+}
+
+impl AppState {
+    pub fn config(&self) -> &Config {
+        &self.svc.config
+    }
+}
+
+/// The whole application: API, health, and the pages (owned by the frontend).
+pub fn router(state: AppState) -> Router {
+    let limit = state.config().request_body_limit();
+    Router::new()
+        .merge(health::router())
+        .merge(auth::router())
+        .merge(catalogue::router())
+        .merge(filings::router())
+        .merge(openapi::router())
+        .merge(pages::router())
+        .layer(axum::middleware::from_fn(error::localize))
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,35 @@
+//! The OpenAPI document at `/api/v1/openapi.json`, listing every JSON endpoint.
+
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Sijill API", description = "Remote filing, receipts and verification."),
+    paths(
+        super::health::healthz,
+        super::auth::login, super::auth::logout, super::auth::signup, super::auth::verify_email, super::auth::me,
+        super::catalogue::catalogue, super::catalogue::verify,
+        super::filings::create, super::filings::list_mine, super::filings::show, super::filings::receipt,
+    ),
+    modifiers(&Security)
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        let c = api.components.get_or_insert_with(Default::default);
+        c.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        c.add_security_scheme("cookie", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(super::extract::SESSION_COOKIE))));
+    }
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+}

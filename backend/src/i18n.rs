@@ -1,0 +1,249 @@
+//! Languages and the messages the server itself produces (errors, e-mails).
+//! French is the default; Arabic (right-to-left), Amazigh in Tifinagh (`zgh`) and English.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fr,
+    Ar,
+    Zgh,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::Fr, Lang::Ar, Lang::Zgh, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::Ar => "ar",
+            Lang::Zgh => "zgh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Only Arabic is written right to left; Tifinagh is left to right.
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// Parses a language tag such as `ar-MA` or `zgh-Tfng`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "ar" => Some(Lang::Ar),
+            "zgh" | "tzm" | "ber" => Some(Lang::Zgh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The `lang` cookie wins (the user's explicit choice), then `Accept-Language` by
+    /// quality, then French.
+    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
+        if let Some(l) = cookie.and_then(Lang::from_tag) {
+            return l;
+        }
+        let mut best: Option<(f32, Lang)> = None;
+        for part in accept_language.unwrap_or("").split(',') {
+            let mut it = part.split(';');
+            let Some(l) = it.next().and_then(Lang::from_tag) else { continue };
+            let q = it
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            if best.is_none_or(|(bq, _)| q > bq) {
+                best = Some((q, l));
+            }
+        }
+        best.map(|(_, l)| l).unwrap_or_default()
+    }
+}
+
+/// What went wrong, independent of language; `http::error` renders it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    MissingField(&'static str),
+    FieldTooLong(&'static str, usize),
+    UnknownAdministration(String),
+    UnknownService(String),
+    NoDocuments,
+    TooManyDocuments(usize),
+    DocumentTooLarge(String, usize),
+    TotalTooLarge(usize),
+    UnsupportedType(String),
+    CorruptDocument(String),
+    InvalidEmail,
+    WeakPassword,
+    EmailTaken,
+    BadCredentials,
+    EmailNotVerified,
+    InvalidToken,
+    Csrf,
+    NotFound,
+    Unauthenticated,
+    Forbidden,
+    SealUnavailable,
+    VerifierUnavailable,
+    NotAPdf,
+    BadIdempotencyKey,
+    Internal,
+}
+
+impl Msg {
+    /// Stable machine-readable code for the `error` field.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Msg::MissingField(_) => "missing_field",
+            Msg::FieldTooLong(..) => "field_too_long",
+            Msg::UnknownAdministration(_) => "unknown_administration",
+            Msg::UnknownService(_) => "unknown_service",
+            Msg::NoDocuments => "no_documents",
+            Msg::TooManyDocuments(_) => "too_many_documents",
+            Msg::DocumentTooLarge(..) => "document_too_large",
+            Msg::TotalTooLarge(_) => "total_too_large",
+            Msg::UnsupportedType(_) => "unsupported_type",
+            Msg::CorruptDocument(_) => "corrupt_document",
+            Msg::InvalidEmail => "invalid_email",
+            Msg::WeakPassword => "weak_password",
+            Msg::EmailTaken => "email_taken",
+            Msg::BadCredentials => "bad_credentials",
+            Msg::EmailNotVerified => "email_not_verified",
+            Msg::InvalidToken => "invalid_token",
+            Msg::Csrf => "csrf",
+            Msg::NotFound => "not_found",
+            Msg::Unauthenticated => "unauthenticated",
+            Msg::Forbidden => "forbidden",
+            Msg::SealUnavailable => "seal_unavailable",
+            Msg::VerifierUnavailable => "verifier_unavailable",
+            Msg::NotAPdf => "not_a_pdf",
+            Msg::BadIdempotencyKey => "bad_idempotency_key",
+            Msg::Internal => "internal",
+        }
+    }
+
+    /// The sentence shown to the user.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::*;
+        use Msg::*;
+        let mb = |b: &usize| (*b as f64 / 1_048_576.0 * 10.0).round() / 10.0;
+        match (self, lang) {
+            (MissingField(f), Fr) => format!("Le champ « {f} » est obligatoire."),
+            (MissingField(f), Ar) => format!("الحقل «{f}» إلزامي."),
+            (MissingField(f), Zgh) => format!("ⴰⵏⵙⴰ «{f}» ⵉⵍⴰⵇ."),
+            (MissingField(f), En) => format!("The field “{f}” is required."),
+            (FieldTooLong(f, n), Fr) => format!("Le champ « {f} » dépasse {n} caractères."),
+            (FieldTooLong(f, n), Ar) => format!("الحقل «{f}» يتجاوز {n} حرفًا."),
+            (FieldTooLong(f, n), Zgh) => format!("ⴰⵏⵙⴰ «{f}» ⵢⵓⴳⴳⵓⵔ {n} ⵏ ⵉⵙⴽⴽⵉⵍⵏ."),
+            (FieldTooLong(f, n), En) => format!("The field “{f}” is longer than {n} characters."),
+            (UnknownAdministration(c), Fr) => format!("Administration inconnue : {c}."),
+            (UnknownAdministration(c), Ar) => format!("إدارة غير معروفة: {c}."),
+            (UnknownAdministration(c), Zgh) => format!("ⵜⴰⵏⴱⴰⴹⵜ ⵓⵔ ⵉⵜⵜⵡⴰⵙⵙⵏⵏ: {c}."),
+            (UnknownAdministration(c), En) => format!("Unknown administration: {c}."),
+            (UnknownService(c), Fr) => format!("Service inconnu pour cette administration : {c}."),
+            (UnknownService(c), Ar) => format!("خدمة غير معروفة لدى هذه الإدارة: {c}."),
+            (UnknownService(c), Zgh) => format!("ⵜⴰⵏⴰⴼⵓⵜ ⵓⵔ ⵉⵜⵜⵡⴰⵙⵙⵏⵏ: {c}."),
+            (UnknownService(c), En) => format!("Unknown service for this administration: {c}."),
+            (NoDocuments, Fr) => "Joignez au moins un document (PDF, JPEG ou PNG).".into(),
+            (NoDocuments, Ar) => "أرفق وثيقة واحدة على الأقل (PDF أو JPEG أو PNG).".into(),
+            (NoDocuments, Zgh) => "ⵔⵏⵓ ⵢⴰⵏ ⵓⵙⴽⴽⵉⵏ ⵓⵍⴰ ⵉⴷⵊ (PDF, JPEG ⵏⵉⵖ PNG).".into(),
+            (NoDocuments, En) => "Attach at least one document (PDF, JPEG or PNG).".into(),
+            (TooManyDocuments(n), Fr) => format!("Trop de documents : {n} au maximum."),
+            (TooManyDocuments(n), Ar) => format!("عدد الوثائق كبير جدًا: {n} كحد أقصى."),
+            (TooManyDocuments(n), Zgh) => format!("ⴰⵟⵟⴰⵚ ⵏ ⵉⵙⴽⴽⵉⵏⵏ: {n} ⵎⴰⵙ ⵓⴳⴳⴰⵔ."),
+            (TooManyDocuments(n), En) => format!("Too many documents: at most {n}."),
+            (DocumentTooLarge(name, b), Fr) => format!("Le document « {name} » dépasse {} Mo.", mb(b)),
+            (DocumentTooLarge(name, b), Ar) => format!("الوثيقة «{name}» تتجاوز {} ميغابايت.", mb(b)),
+            (DocumentTooLarge(name, b), Zgh) => format!("ⴰⵙⴽⴽⵉⵏ «{name}» ⵢⵓⴳⴳⵓⵔ {} MB.", mb(b)),
+            (DocumentTooLarge(name, b), En) => format!("The document “{name}” is larger than {} MB.", mb(b)),
+            (TotalTooLarge(b), Fr) => format!("L'ensemble des documents dépasse {} Mo.", mb(b)),
+            (TotalTooLarge(b), Ar) => format!("مجموع الوثائق يتجاوز {} ميغابايت.", mb(b)),
+            (TotalTooLarge(b), Zgh) => format!("ⵉⵙⴽⴽⵉⵏⵏ ⴰⴽⴽ ⵓⴳⴳⵓⵔⵏ {} MB.", mb(b)),
+            (TotalTooLarge(b), En) => format!("The documents together are larger than {} MB.", mb(b)),
+            (UnsupportedType(n), Fr) => format!("« {n} » n'est ni un PDF, ni un JPEG, ni un PNG."),
+            (UnsupportedType(n), Ar) => format!("«{n}» ليس ملف PDF أو JPEG أو PNG."),
+            (UnsupportedType(n), Zgh) => format!("«{n}» ⵓⵔ ⵉⴳⵉ PDF, JPEG ⵏⵉⵖ PNG."),
+            (UnsupportedType(n), En) => format!("“{n}” is not a PDF, JPEG or PNG file."),
+            (CorruptDocument(n), Fr) => format!("Le document « {n} » est illisible ou endommagé."),
+            (CorruptDocument(n), Ar) => format!("الوثيقة «{n}» غير مقروءة أو تالفة."),
+            (CorruptDocument(n), Zgh) => format!("ⴰⵙⴽⴽⵉⵏ «{n}» ⵓⵔ ⵉⵜⵜⵓⵖⵔⴰ."),
+            (CorruptDocument(n), En) => format!("The document “{n}” is unreadable or damaged."),
+            (InvalidEmail, Fr) => "Adresse e-mail invalide.".into(),
+            (InvalidEmail, Ar) => "عنوان البريد الإلكتروني غير صالح.".into(),
+            (InvalidEmail, Zgh) => "ⵜⴰⵏⵙⴰ ⵏ ⵉⵎⴰⵢⵍ ⵓⵔ ⵜⵖⵓⴷⴰ.".into(),
+            (InvalidEmail, En) => "Invalid e-mail address.".into(),
+            (WeakPassword, Fr) => "Le mot de passe doit compter au moins 10 caractères.".into(),
+            (WeakPassword, Ar) => "يجب أن تتكون كلمة المرور من 10 أحرف على الأقل.".into(),
+            (WeakPassword, Zgh) => "ⴰⵡⴰⵍ ⵏ ⵓⵣⵔⴰⵢ ⵉⵇⵇⴰⵏ 10 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⵓⵍⴰ ⵉⴷⵊ.".into(),
+            (WeakPassword, En) => "The password must have at least 10 characters.".into(),
+            (EmailTaken, Fr) => "Un compte existe déjà pour cette adresse.".into(),
+            (EmailTaken, Ar) => "يوجد حساب بهذا العنوان مسبقًا.".into(),
+            (EmailTaken, Zgh) => "ⵍⵍⴰⵏ ⵢⴰⵏ ⵓⵎⵉⴹⴰⵏ ⵙ ⵜⴰⵏⵙⴰ ⴰⴷ.".into(),
+            (EmailTaken, En) => "An account already exists for this address.".into(),
+            (BadCredentials, Fr) => "E-mail ou mot de passe incorrect.".into(),
+            (BadCredentials, Ar) => "البريد الإلكتروني أو كلمة المرور غير صحيحة.".into(),
+            (BadCredentials, Zgh) => "ⵉⵎⴰⵢⵍ ⵏⵉⵖ ⴰⵡⴰⵍ ⵏ ⵓⵣⵔⴰⵢ ⵓⵔ ⵉⵚⵃⵉⵃ.".into(),
+            (BadCredentials, En) => "Wrong e-mail or password.".into(),
+            (EmailNotVerified, Fr) => "Confirmez d'abord votre adresse e-mail (lien reçu par e-mail).".into(),
+            (EmailNotVerified, Ar) => "يرجى أولًا تأكيد بريدك الإلكتروني (الرابط المرسل إليك).".into(),
+            (EmailNotVerified, Zgh) => "ⵙⵙⵏⵜⵎ ⵜⴰⵏⵙⴰ ⵏⵏⴽ ⵏ ⵉⵎⴰⵢⵍ ⵣⵡⴰⵔ.".into(),
+            (EmailNotVerified, En) => "Please confirm your e-mail address first (link sent by e-mail).".into(),
+            (InvalidToken, Fr) => "Lien invalide ou expiré.".into(),
+            (InvalidToken, Ar) => "رابط غير صالح أو منتهي الصلاحية.".into(),
+            (InvalidToken, Zgh) => "ⴰⵙⵖⵏ ⵓⵔ ⵉⵖⵓⴷⴰ ⵏⵉⵖ ⵉⵎⵎⵓⵜ.".into(),
+            (InvalidToken, En) => "Invalid or expired link.".into(),
+            (Csrf, Fr) => "Le formulaire a expiré ; rechargez la page et réessayez.".into(),
+            (Csrf, Ar) => "انتهت صلاحية الاستمارة؛ أعد تحميل الصفحة وحاول مجددًا.".into(),
+            (Csrf, Zgh) => "ⵜⵎⵎⵓⵜ ⵜⵉⵙⵙⵉ; ⴰⵍⵙ ⴰⵙⵍⵖⵏ ⵜⴰⵍⵙⵜ ⵜⴰⵔⵎⵜ.".into(),
+            (Csrf, En) => "The form has expired; reload the page and try again.".into(),
+            (NotFound, Fr) => "Introuvable.".into(),
+            (NotFound, Ar) => "غير موجود.".into(),
+            (NotFound, Zgh) => "ⵓⵔ ⵉⵜⵜⵓⴼⴰ.".into(),
+            (NotFound, En) => "Not found.".into(),
+            (Unauthenticated, Fr) => "Connectez-vous pour continuer.".into(),
+            (Unauthenticated, Ar) => "يرجى تسجيل الدخول للمتابعة.".into(),
+            (Unauthenticated, Zgh) => "ⴽⵛⵎ ⴰⴼⴰⴷ ⴰⴷ ⵜⴽⵎⵎⵍⴷ.".into(),
+            (Unauthenticated, En) => "Sign in to continue.".into(),
+            (Forbidden, Fr) => "Vous n'avez pas le droit de faire cela.".into(),
+            (Forbidden, Ar) => "ليست لديك صلاحية القيام بذلك.".into(),
+            (Forbidden, Zgh) => "ⵓⵔ ⵖⵓⵔⴽ ⴰⵣⵔⴼ ⴰⴷ ⵜⴳⴷ ⴰⵢⴰ.".into(),
+            (Forbidden, En) => "You are not allowed to do this.".into(),
+            (SealUnavailable, Fr) => "Le cachet électronique n'est pas disponible ; le récépissé sera produit plus tard.".into(),
+            (SealUnavailable, Ar) => "الختم الإلكتروني غير متاح؛ سيصدر وصل الاستلام لاحقًا.".into(),
+            (SealUnavailable, Zgh) => "ⵜⴰⵙⴼⵔⴰⵜ ⵜⴰⵍⵉⴽⵜⵔⵓⵏⵉⵜ ⵓⵔ ⵜⵍⵍⵉ; ⴰⵙⵖⵏ ⴰⴷ ⵢⴰⵙ ⴷⴼⴼⵉⵔ.".into(),
+            (SealUnavailable, En) => "The electronic seal is not available; the receipt will be produced later.".into(),
+            (VerifierUnavailable, Fr) => "La vérification des signatures n'est pas encore disponible.".into(),
+            (VerifierUnavailable, Ar) => "التحقق من التوقيعات غير متاح بعد.".into(),
+            (VerifierUnavailable, Zgh) => "ⴰⵙⵏⵇⴷ ⵏ ⵜⵙⵏⵖⴰⵍ ⵓⵔ ⵉⵍⵍⵉ ⵖⵉⵍⴰⴷ.".into(),
+            (VerifierUnavailable, En) => "Signature verification is not available yet.".into(),
+            (NotAPdf, Fr) => "Le fichier n'est pas un PDF lisible.".into(),
+            (NotAPdf, Ar) => "الملف ليس PDF مقروءًا.".into(),
+            (NotAPdf, Zgh) => "ⴰⴼⴰⵢⵍⵓ ⵓⵔ ⵉⴳⵉ PDF ⵉⵜⵜⵓⵖⵔⴰⵏ.".into(),
+            (NotAPdf, En) => "The file is not a readable PDF.".into(),
+            (BadIdempotencyKey, Fr) => "En-tête Idempotency-Key invalide (1 à 200 caractères visibles).".into(),
+            (BadIdempotencyKey, Ar) => "ترويسة Idempotency-Key غير صالحة (من 1 إلى 200 حرف مرئي).".into(),
+            (BadIdempotencyKey, Zgh) => "Idempotency-Key ⵓⵔ ⵉⵖⵓⴷⴰ (1 ⵅⴼ 200 ⵏ ⵉⵙⴽⴽⵉⵍⵏ).".into(),
+            (BadIdempotencyKey, En) => "Invalid Idempotency-Key header (1 to 200 visible characters).".into(),
+            (Internal, Fr) => "Erreur interne ; réessayez plus tard.".into(),
+            (Internal, Ar) => "خطأ داخلي؛ حاول لاحقًا.".into(),
+            (Internal, Zgh) => "ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ; ⴰⵍⵙ ⴷⴼⴼⵉⵔ.".into(),
+            (Internal, En) => "Internal error; try again later.".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_wins_then_quality() {
+        assert_eq!(Lang::negotiate(Some("ar"), Some("en")), Lang::Ar);
+        assert_eq!(Lang::negotiate(None, Some("de, en;q=0.5, zgh;q=0.9")), Lang::Zgh);
+        assert_eq!(Lang::negotiate(None, Some("de")), Lang::Fr);
+        assert_eq!(Lang::negotiate(Some("xx"), None), Lang::Fr);
+    }
+}

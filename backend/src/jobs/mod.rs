@@ -1,0 +1,1 @@
+//! Background jobs: the outbox worker sending e-mail.
