@@ -18,5 +18,5 @@ cargo build --locked -p sijill-frontend --lib --target wasm32-unknown-unknown \
 
 mkdir -p "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name sijill_frontend \
-  target/wasm32-unknown-unknown/release/sijill_frontend.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/sijill_frontend.wasm"
 ls -l "$OUT" | sed 's/^/build-frontend: /'

@@ -124,7 +124,7 @@ export async function signUpAndSignIn(page, { tag, password = 'correct-horse-bat
  */
 export async function fileWithPdf(page, { subject, message = 'Message de test.' }) {
   await page.goto(`${BASE}/file`);
-  await page.selectOption('#field-addressee', 'DEMO');
+  await page.selectOption('#field-administration', 'DEMO');
   await page.fill('#field-subject', subject);
   await page.fill('#field-message', message);
   await page.setInputFiles('#field-documents', { name: 'lettre.pdf', mimeType: 'application/pdf', buffer: makePdf(subject) });

@@ -36,10 +36,10 @@ test('keyboard-only filing, from the skip link to the receipt', async () => {
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => location.hash), '#main');
 
-  await tabTo(page, 'field-addressee');
+  await tabTo(page, 'field-administration');
   // First real option (the demo administration's central registry).
   await page.keyboard.press('ArrowDown');
-  assert.equal(await page.inputValue('#field-addressee'), 'DEMO');
+  assert.equal(await page.inputValue('#field-administration'), 'DEMO');
   await tabTo(page, 'field-subject');
   await page.keyboard.type('Demande au clavier');
   await tabTo(page, 'field-message');

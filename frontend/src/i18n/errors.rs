@@ -10,6 +10,7 @@ pub enum FormError {
     EmailInvalid,
     EmailTaken,
     PasswordTooShort { min: usize },
+    TooLong { max: usize },
     BadCredentials,
     EmailNotVerified,
     /// The form's anti-forgery token was missing or stale (e.g. page open for hours).
@@ -63,6 +64,16 @@ impl FormError {
                 ),
                 "min",
                 &min.to_string(),
+            ),
+            TooLong { max } => fill(
+                &pick(
+                    "Ce texte dépasse {max} caractères.",
+                    "يتجاوز هذا النص {max} حرفا.",
+                    "ⴰⴹⵕⵉⵚ ⴰ ⵉⵣⴰⵢⴷ ⵅⴼ {max} ⵏ ⵉⵙⴽⴽⵉⵍⵏ.",
+                    "This text is longer than {max} characters.",
+                ),
+                "max",
+                &max.to_string(),
             ),
             BadCredentials => pick(
                 "Adresse ou mot de passe incorrect.",

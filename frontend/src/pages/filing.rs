@@ -20,8 +20,8 @@ pub fn parse_addressee(value: &str) -> (String, Option<String>) {
 }
 
 fn addressee_select(lang: Lang, admins: &[AdministrationEntry], state: &FormState) -> impl IntoView {
-    let selected = state.value("addressee");
-    let error = state.error("addressee").map(|e| e.text(lang));
+    let selected = state.value("administration");
+    let error = state.error("administration").map(|e| e.text(lang));
     let groups = admins
         .iter()
         .map(|a| {
@@ -37,14 +37,14 @@ fn addressee_select(lang: Lang, admins: &[AdministrationEntry], state: &FormStat
             view! { <optgroup label=a.name.clone()>{options}</optgroup> }
         })
         .collect::<Vec<_>>();
-    let described = error.is_some().then_some("field-addressee-error");
+    let described = error.is_some().then_some("field-administration-error");
     view! {
         <div class="field" class:field-error=error.is_some()>
-            <label for="field-addressee">
+            <label for="field-administration">
                 {F::Addressee.text(lang)} " " <span class="req">{T::Required.text(lang)}</span>
             </label>
-            {error.clone().map(|e| view! { <p class="error" id="field-addressee-error">{e}</p> })}
-            <select id="field-addressee" name="addressee" required aria-describedby=described
+            {error.clone().map(|e| view! { <p class="error" id="field-administration-error">{e}</p> })}
+            <select id="field-administration" name="administration" required aria-describedby=described
                 aria-invalid=error.is_some().then_some("true")>
                 <option value="" selected=selected.is_empty()>{F::ChooseAdministration.text(lang)}</option>
                 {groups}

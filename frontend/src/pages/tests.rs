@@ -70,7 +70,7 @@ fn catalogue_lists_services_with_deadlines_and_search_form() {
 fn filing_form_is_multipart_with_idempotency_key_and_errors() {
     let state = FormState::default()
         .with_value("subject", "Ma demande")
-        .with_value("addressee", "DEMO/RH")
+        .with_value("administration", "DEMO/RH")
         .with_error("documents", FormError::FileTooLarge { name: "big.pdf".into(), max_bytes: 10_000_000 });
     let limits = UploadLimits { max_files: 5, max_file_bytes: 10_000_000 };
     let html = filing::render(&ctx(Lang::Fr), &admins(), limits, &state, "key-42");

@@ -1,4 +1,64 @@
-//! Server-rendered pages and their form posts (owned by the frontend).
-pub fn router() -> axum::Router<crate::http::AppState> {
-    axum::Router::new()
+//! Server-rendered pages and their form posts. Handlers are thin: read the request, ask a
+//! domain service, hand plain data to a `sijill_frontend` page, return its HTML. Every form
+//! is a plain HTML form (POST-redirect-GET on success, the page again with errors).
+
+mod account;
+mod assets;
+mod convert;
+mod errors;
+mod filing;
+mod public;
+pub mod session;
+mod verify;
+
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use sijill_frontend::i18n::Lang as UiLang;
+use sijill_frontend::model::PageCtx;
+
+use crate::http::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(public::home))
+        .route("/lang/{code}", get(public::switch_language))
+        .route("/signup", get(account::signup_form).post(account::signup))
+        .route("/signup/sent", get(account::signup_sent))
+        .route("/verify-email", get(account::verify_email))
+        .route("/signin", get(account::signin_form).post(account::signin))
+        .route("/signout", post(account::signout))
+        .route("/catalogue", get(public::catalogue))
+        .route("/file", get(filing::form).post(filing::submit))
+        .route("/filings", get(filing::list))
+        .route("/filings/{id}", get(filing::receipt))
+        .route("/verify", get(verify::form).post(verify::submit))
+        .route("/static/sijill.css", get(assets::stylesheet))
+        .route("/pkg/{*file}", get(assets::pkg_file))
+        .fallback(public::not_found)
+}
+
+/// The page's language, from the `lang` cookie or `Accept-Language` (see `http::error`).
+pub fn ui_lang(headers: &HeaderMap) -> UiLang {
+    let lang = crate::http::error::lang_of(headers);
+    UiLang::from_code(lang.code()).unwrap_or_default()
+}
+
+/// An HTML response with its language announced and no caching of personal pages.
+pub fn html(ctx: &PageCtx, status: StatusCode, body: String) -> Response {
+    let mut res = (status, Html(body)).into_response();
+    if let Ok(v) = HeaderValue::from_str(ctx.lang.code()) {
+        res.headers_mut().insert(header::CONTENT_LANGUAGE, v);
+    }
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// A local path to go back to after a form; anything else (other hosts, `//evil`) → `/`.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".to_owned(),
+    }
 }

@@ -1,0 +1,60 @@
+//! Static assets: the stylesheet (compiled into the binary so pages never lose their style)
+//! and the hydration bundle built by scripts/build-frontend.sh into `target/site/pkg`.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use axum::extract::Path as UrlPath;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+const STYLESHEET: &str = include_str!("../../../../frontend/style/sijill.css");
+
+pub async fn stylesheet() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        STYLESHEET,
+    )
+        .into_response()
+}
+
+/// Where the wasm bundle lives: `target/site/pkg` under the working directory, or next to
+/// the binary (`target/{profile}/sijill` → `target/site/pkg`). `None` when not built:
+/// pages are then served without the island script and work as plain HTML.
+pub fn pkg_dir() -> Option<&'static Path> {
+    static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let mut candidates = vec![PathBuf::from("target/site/pkg")];
+        if let Some(bin_dir) = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf)) {
+            candidates.push(bin_dir.join("../site/pkg"));
+        }
+        let found = candidates.into_iter().find(|d| d.join("sijill_frontend.js").is_file());
+        match &found {
+            Some(d) => tracing::info!(dir = %d.display(), "serving the hydration bundle"),
+            None => tracing::info!("no hydration bundle (run scripts/build-frontend.sh); pages work without it"),
+        }
+        found
+    })
+    .as_deref()
+}
+
+/// Serves a file of the bundle (`/pkg/{*file}`): only plain relative names, no `..`.
+pub async fn pkg_file(UrlPath(file): UrlPath<String>) -> Response {
+    let Some(dir) = pkg_dir() else { return StatusCode::NOT_FOUND.into_response() };
+    let safe = !file.is_empty()
+        && file.split('/').all(|part| !part.is_empty() && part != ".." && part != "." && !part.starts_with('.'))
+        && file.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
+    if !safe {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let content_type = match Path::new(&file).extension().and_then(|e| e.to_str()) {
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    };
+    match tokio::fs::read(dir.join(&file)).await {
+        Ok(bytes) => ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-cache")], bytes).into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
