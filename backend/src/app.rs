@@ -4,7 +4,11 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::db::Db;
-use crate::domain::{receipts, seal, Services};
+use sijill_signing::devpki::DevPki;
+use sijill_signing::tsa::TimestampAuthority;
+
+use crate::domain::{receipt_layout, seal, sealing, Services};
+use crate::error::Error;
 use crate::error::Result;
 use crate::http::{self, AppState};
 use crate::storage::Storage;
@@ -14,19 +18,20 @@ pub async fn build(config: Config) -> Result<AppState> {
     let db = Db::connect(&config.database).await?;
     db.migrate().await?;
     let storage = Storage::open(&config.storage.data_dir)?;
+    let trust = Trust::load(&config).await?;
     let svc = Services {
         db,
         config: Arc::new(config),
         storage,
-        sealer: Arc::new(seal::UnwiredSealer),
-        verifier: Arc::new(seal::UnwiredVerifier),
-        renderer: Arc::new(receipts::UnwiredRenderer),
+        sealer: trust.sealer,
+        verifier: trust.verifier,
+        renderer: Arc::new(receipt_layout::ComposedReceipt),
     };
     if svc.config.seed.demo {
         // `Config::validate` already refused this in production mode.
         svc.seed_demo().await?;
     }
-    Ok(AppState { svc })
+    Ok(AppState { svc, dev_tsa: trust.dev_tsa })
 }
 
 /// The logins printed at start in development (README lists them too).
@@ -39,6 +44,8 @@ pub fn print_demo_logins() {
 
 /// Serves until Ctrl-C or SIGTERM.
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> Result<()> {
+    let worker = crate::jobs::outbox::OutboxWorker::new(state.svc.clone())?;
+    tokio::spawn(worker.run());
     let app = http::router(state);
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
     Ok(())
@@ -55,4 +62,43 @@ async fn shutdown() {
     };
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
     tracing::info!("shutting down");
+}
+
+/// The seal, the verifier and (in development) the timestamp authority.
+struct Trust {
+    sealer: Arc<dyn seal::Sealer>,
+    verifier: Arc<dyn seal::Verifier>,
+    dev_tsa: Option<Arc<TimestampAuthority>>,
+}
+
+impl Trust {
+    /// Development: a PKI under `pki.dir` (root, the demo seal, a TSA), created on first
+    /// start; receipts are sealed in-process at B-T with the in-process TSA (no HTTP hop),
+    /// which is also served at `/dev/tsa`.
+    /// Production: seal keys and trust anchors per administration are not configurable
+    /// yet, so sealing and verification answer 503 (TODO: `[pki]` keys for PKCS#12/PKCS#11
+    /// seals, an RFC 3161 URL and trust anchors).
+    async fn load(config: &Config) -> Result<Trust> {
+        if !config.is_dev() {
+            tracing::warn!("production mode: no seal configured, receipts cannot be sealed yet");
+            return Ok(Trust { sealer: Arc::new(seal::UnwiredSealer), verifier: Arc::new(seal::UnwiredVerifier), dev_tsa: None });
+        }
+        let dir = config.pki.dir.clone();
+        let (pki, tsa) = tokio::task::spawn_blocking(move || -> std::result::Result<_, sijill_signing::Error> {
+            let pki = DevPki::load_or_create(&dir, "Administration de démonstration")?;
+            let tsa = pki.timestamp_authority()?;
+            Ok((pki, tsa))
+        })
+        .await
+        .map_err(Error::internal)?
+        .map_err(|e| Error::internal(format!("development PKI under pki.dir: {e}")))?;
+        let tsa = Arc::new(tsa);
+        let signer = pki.seal_signer().map_err(|e| Error::internal(format!("seal key: {e}")))?;
+        tracing::info!(dir = %pki.dir().display(), "development PKI ready");
+        Ok(Trust {
+            sealer: Arc::new(sealing::PadesSealer { signer, tsa: tsa.clone() }),
+            verifier: Arc::new(sealing::PadesVerifier { trust_anchors: vec![pki.root_der()] }),
+            dev_tsa: Some(tsa),
+        })
+    }
 }

@@ -6,8 +6,10 @@ pub mod auth;
 pub mod mail;
 pub mod catalogue;
 pub mod filings;
+pub mod receipt_layout;
 pub mod receipts;
 pub mod seal;
+pub mod sealing;
 pub mod seed;
 
 use std::sync::Arc;

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod catalogue;
 pub mod csrf;
+pub mod devtsa;
 pub mod error;
 pub mod extract;
 pub mod filings;
@@ -22,6 +23,8 @@ use crate::domain::Services;
 #[derive(Clone)]
 pub struct AppState {
     pub svc: Services,
+    /// The development timestamp authority, served at `/dev/tsa` (development mode only).
+    pub dev_tsa: Option<std::sync::Arc<sijill_signing::tsa::TimestampAuthority>>,
 }
 
 impl AppState {
@@ -39,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .merge(catalogue::router())
         .merge(filings::router())
         .merge(openapi::router())
+        .merge(devtsa::router())
         .merge(pages::router())
         .layer(axum::middleware::from_fn(error::localize))
         .layer(DefaultBodyLimit::max(limit))

@@ -1,1 +1,3 @@
 //! Background jobs: the outbox worker sending e-mail.
+
+pub mod outbox;

@@ -1,0 +1,107 @@
+//! The outbox worker: sends queued e-mails over SMTP with retries and exponential backoff.
+//! Registration never waits for SMTP; when the server is down the row stays queued.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::{Smtp, SmtpSecurity};
+use crate::db::entities::outbox;
+use crate::db::{self, register};
+use crate::domain::Services;
+use crate::error::{Error, Result};
+
+/// How long a claimed message is reserved for the process that claimed it.
+const LEASE: chrono::Duration = chrono::Duration::minutes(5);
+const BATCH: u64 = 20;
+
+pub struct OutboxWorker {
+    svc: Services,
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+fn transport(cfg: &Smtp) -> Result<AsyncSmtpTransport<Tokio1Executor>> {
+    let builder = match cfg.security {
+        SmtpSecurity::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&cfg.host),
+        SmtpSecurity::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&cfg.host).map_err(Error::internal)?,
+        SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&cfg.host).map_err(Error::internal)?,
+    };
+    let mut builder = builder.port(cfg.port).timeout(Some(Duration::from_secs(cfg.timeout_secs)));
+    if !cfg.username.is_empty() {
+        builder = builder.credentials(Credentials::new(cfg.username.clone(), cfg.password.clone()));
+    }
+    Ok(builder.build())
+}
+
+impl OutboxWorker {
+    pub fn new(svc: Services) -> Result<OutboxWorker> {
+        let transport = transport(&svc.config.smtp)?;
+        let from = svc.config.smtp.from.parse().map_err(Error::internal)?;
+        Ok(OutboxWorker { svc, transport, from })
+    }
+
+    /// Runs forever (spawned at start).
+    pub async fn run(self) {
+        let idle = Duration::from_millis(self.svc.config.outbox.poll_interval_ms);
+        loop {
+            match self.run_once().await {
+                Ok(n) if n > 0 => continue,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "outbox pass failed"),
+            }
+            tokio::time::sleep(idle).await;
+        }
+    }
+
+    /// One pass: claims due messages and tries each once. Returns how many were sent.
+    pub async fn run_once(&self) -> Result<usize> {
+        let cfg = &self.svc.config.outbox;
+        let conn = &self.svc.db.conn;
+        let due = db::outbox::claim_due(conn, Utc::now(), LEASE, BATCH, cfg.max_attempts).await?;
+        let mut sent = 0;
+        for m in due {
+            match self.send(&m).await {
+                Ok(()) => {
+                    db::outbox::mark_sent(conn, m.id, Utc::now()).await?;
+                    tracing::info!(outbox_id = m.id, kind = %m.kind, "e-mail sent");
+                    sent += 1;
+                }
+                Err(e) => {
+                    let exp = m.attempts.clamp(0, 20) as u32;
+                    let delay = cfg.backoff_base_ms.saturating_mul(1u64 << exp).min(cfg.backoff_max_ms);
+                    let next = Utc::now() + chrono::Duration::milliseconds(delay as i64);
+                    tracing::warn!(outbox_id = m.id, attempt = m.attempts + 1, retry_in_ms = delay, error = %e, "e-mail not sent, will retry");
+                    db::outbox::mark_failed(conn, m.id, &e.to_string(), next).await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+
+    async fn send(&self, m: &outbox::Model) -> Result<()> {
+        let to: Mailbox = m.recipient.parse().map_err(Error::internal)?;
+        let builder = Message::builder().from(self.from.clone()).to(to).subject(m.subject.clone());
+        let text = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(m.body.clone());
+        let msg = match &m.filing_id {
+            Some(id) => {
+                let f = register::by_id(&self.svc.db.conn, id).await?.ok_or(Error::NotFound)?;
+                let pdf = match &f.receipt_sha256 {
+                    Some(sha) => self.svc.storage.get(sha)?,
+                    None => self.svc.issue_receipt(&f).await?,
+                };
+                let att = Attachment::new(format!("receipt-{}.pdf", f.number))
+                    .body(pdf, ContentType::parse("application/pdf").expect("valid mime"));
+                builder.multipart(MultiPart::mixed().singlepart(text).singlepart(att))
+            }
+            None => builder.singlepart(text),
+        }
+        .map_err(Error::internal)?;
+        self.transport.send(msg).await.map_err(|e| Error::Internal(format!("smtp: {e}")))?;
+        Ok(())
+    }
+}
