@@ -86,6 +86,17 @@ impl Services {
         }
     }
 
+    /// The verification of a receipt reached through its QR code (`/verify?receipt=ID`):
+    /// public, since the random id in the link is the capability. Returns the registration
+    /// number and the report of the stored receipt; `NotFound` if there is none.
+    pub async fn verify_receipt(&self, filing_id: &str) -> Result<(String, serde_json::Value)> {
+        let f = register::by_id(&self.db.conn, filing_id).await?.ok_or(Error::NotFound)?;
+        let sha = f.receipt_sha256.as_deref().ok_or(Error::NotFound)?;
+        let pdf = self.storage.get(sha)?;
+        let report = self.verify_pdf(bytes::Bytes::from(pdf)).await?;
+        Ok((f.number, report))
+    }
+
     /// Verifies the signatures of any PDF (public: no user needed).
     pub async fn verify_pdf(&self, bytes: bytes::Bytes) -> Result<serde_json::Value> {
         if !bytes.starts_with(b"%PDF-") {
