@@ -1,0 +1,90 @@
+//! E-mail goes through the outbox to a real SMTP server (aiosmtpd, started here on a free
+//! port); while the server is down the message stays queued and is retried.
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use axum::http::StatusCode;
+use common::{fixtures, TestApp};
+use figment::providers::Serialized;
+use sijill_backend::jobs::outbox::OutboxWorker;
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// aiosmtpd storing every message in a Maildir; killed on drop.
+struct Smtp(Child);
+
+impl Smtp {
+    fn start(port: u16, maildir: &std::path::Path) -> Smtp {
+        let child = Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("python3 with aiosmtpd (requirements-test.txt)");
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(start.elapsed() < Duration::from_secs(60), "aiosmtpd did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Smtp(child)
+    }
+}
+
+impl Drop for Smtp {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn receipts_are_mailed_and_retried_while_smtp_is_down() {
+    let port = free_port();
+    let app = TestApp::with(|f| {
+        f.merge(Serialized::default("smtp.port", port))
+            .merge(Serialized::default("smtp.timeout_secs", 30))
+            .merge(Serialized::default("outbox.backoff_base_ms", 1))
+            .merge(Serialized::default("outbox.backoff_max_ms", 1))
+    })
+    .await;
+    let token = app.login("citizen@demo.test").await;
+    // SMTP is down: the filing still succeeds.
+    let (s, v) = app.file(&token, &[("lettre.pdf", fixtures::pdf("Lettre", 0))], None).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let number = v["number"].as_str().unwrap().to_owned();
+
+    let worker = OutboxWorker::new(app.state.svc.clone()).unwrap();
+    assert_eq!(worker.run_once().await.unwrap(), 0);
+    let rows = sijill_backend::db::outbox::all(&app.state.svc.db.conn).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].attempts, 1);
+    assert!(rows[0].sent_at.is_none());
+    assert!(rows[0].last_error.as_deref().unwrap_or("").contains("smtp"), "{:?}", rows[0].last_error);
+
+    // The server comes up: the next passes deliver it, once.
+    let maildir = app.dir.path().join("maildir");
+    let _smtp = Smtp::start(port, &maildir);
+    let start = Instant::now();
+    let mut sent = 0;
+    while sent == 0 {
+        assert!(start.elapsed() < Duration::from_secs(120), "the e-mail was never sent");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        sent = worker.run_once().await.unwrap();
+    }
+    assert_eq!(worker.run_once().await.unwrap(), 0, "sent only once");
+    let rows = sijill_backend::db::outbox::all(&app.state.svc.db.conn).await.unwrap();
+    assert!(rows[0].sent_at.is_some());
+
+    let new = maildir.join("new");
+    let files: Vec<_> = std::fs::read_dir(&new).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 1);
+    let mail = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(mail.contains("To: citizen@demo.test"), "{mail}");
+    assert!(mail.contains(&number), "the subject or body names the number");
+    assert!(mail.contains("application/pdf") && mail.contains(&format!("receipt-{number}.pdf")), "the sealed receipt is attached");
+}
