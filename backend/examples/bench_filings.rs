@@ -1,0 +1,196 @@
+//! Load generator for `make bench`: sealed filings per second with a 1 MB PDF at 50
+//! concurrent clients, with p50/p99 latency. Starts the real server in this process on a
+//! loopback port (SQLite in a temp dir, or a fresh PostgreSQL database when
+//! `SIJILL_TEST_DATABASE_URL` is set) and drives it over HTTP/1.1 keep-alive connections.
+//!
+//!   cargo run --release --example bench_filings -- [--clients 50] [--requests 2000] [--pdf-bytes 1048576]
+
+use std::time::{Duration, Instant};
+
+use figment::providers::Serialized;
+use sijill_backend::config::Config;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+struct Args {
+    clients: usize,
+    requests: usize,
+    pdf_bytes: usize,
+}
+
+fn args() -> Args {
+    let mut a = Args { clients: 50, requests: 2000, pdf_bytes: 1 << 20 };
+    let v: Vec<String> = std::env::args().skip(1).collect();
+    for w in v.chunks(2) {
+        let n = w.get(1).and_then(|x| x.parse().ok()).expect("numeric argument");
+        match w[0].as_str() {
+            "--clients" => a.clients = n,
+            "--requests" => a.requests = n,
+            "--pdf-bytes" => a.pdf_bytes = n,
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    a
+}
+
+/// A one-page PDF padded to `size` bytes with incompressible comment lines.
+fn pdf(size: usize) -> Vec<u8> {
+    let mut content = b"BT /F1 12 Tf 72 720 Td (Bench) Tj ET\n".to_vec();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    while content.len() < size.saturating_sub(1200) {
+        content.extend_from_slice(b"% ");
+        for _ in 0..78 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            content.push(b'!' + (x % 90) as u8);
+        }
+        content.push(b'\n');
+    }
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offs = Vec::new();
+    let objs: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+        [format!("<< /Length {} >>\nstream\n", content.len()).into_bytes(), content, b"\nendstream".to_vec()].concat(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    for (i, o) in objs.iter().enumerate() {
+        offs.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for o in offs {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).as_bytes());
+    out
+}
+
+fn multipart(doc: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "bench-boundary-5a1e";
+    let mut b = Vec::new();
+    for (k, v) in [("administration", "DEMO"), ("service", "COURRIER"), ("subject", "Bench"), ("message", "Charge")] {
+        b.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+    }
+    b.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"documents\"; filename=\"doc.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").as_bytes());
+    b.extend_from_slice(doc);
+    b.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), b)
+}
+
+/// Minimal HTTP/1.1 client over one keep-alive connection.
+struct Conn(BufReader<TcpStream>);
+
+impl Conn {
+    async fn request(&mut self, head: &str, body: &[u8]) -> (u16, Vec<u8>) {
+        let s = self.0.get_mut();
+        s.write_all(head.as_bytes()).await.unwrap();
+        s.write_all(body).await.unwrap();
+        let mut line = String::new();
+        self.0.read_line(&mut line).await.unwrap();
+        let status: u16 = line.split(' ').nth(1).and_then(|c| c.parse().ok()).expect("status line");
+        let mut len = 0usize;
+        loop {
+            line.clear();
+            self.0.read_line(&mut line).await.unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                len = v.trim().parse().unwrap();
+            }
+        }
+        let mut buf = vec![0; len];
+        self.0.read_exact(&mut buf).await.unwrap();
+        (status, buf)
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let a = args();
+    let dir = tempfile::tempdir().unwrap();
+    let (url, backend) = match std::env::var("SIJILL_TEST_DATABASE_URL") {
+        Ok(admin) if !admin.is_empty() => {
+            use sqlx::Connection;
+            let name = format!("bench_{}", uuid::Uuid::new_v4().simple());
+            let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
+            sqlx::Executor::execute(&mut c, format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+            (format!("{}/{name}", admin.rsplit_once('/').unwrap().0), "PostgreSQL")
+        }
+        _ => (format!("sqlite://{}/bench.db", dir.path().display()), "SQLite"),
+    };
+    let fig = Config::figment(None)
+        .unwrap()
+        .merge(Serialized::default("database.url", url))
+        .merge(Serialized::default("database.max_connections", 32))
+        .merge(Serialized::default("storage.data_dir", dir.path().join("data")))
+        .merge(Serialized::default("pki.dir", std::env::temp_dir().join("sijill-bench-pki")))
+        .merge(Serialized::default("smtp.port", 9)); // no SMTP: e-mails stay queued
+    let config = Config::extract(fig).unwrap();
+    let state = sijill_backend::app::build(config).await.expect("server starts");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = sijill_backend::http::router(state);
+    tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let connect = move || async move { Conn(BufReader::new(TcpStream::connect(addr).await.unwrap())) };
+    let mut c = connect().await;
+    let login = br#"{"email":"citizen@demo.test","password":"demo-password"}"#;
+    let head = format!("POST /api/v1/auth/login HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n", login.len());
+    let (s, body) = c.request(&head, login).await;
+    assert_eq!(s, 200, "login");
+    let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let token = v["token"].as_str().unwrap().to_owned();
+
+    let doc = pdf(a.pdf_bytes);
+    let (ct, body) = multipart(&doc);
+    let head = format!(
+        "POST /api/v1/filings HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer {token}\r\nContent-Type: {ct}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    // Warm-up (fonts, connections, caches).
+    for _ in 0..5 {
+        assert_eq!(c.request(&head, &body).await.0, 201);
+    }
+
+    let counter = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..a.clients {
+        let (head, body, counter) = (head.clone(), body.clone(), counter.clone());
+        let total = a.requests;
+        tasks.push(tokio::spawn(async move {
+            let mut c = connect().await;
+            let mut lat = Vec::new();
+            while counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < total {
+                let t = Instant::now();
+                let (s, b) = c.request(&head, &body).await;
+                assert_eq!(s, 201, "{}", String::from_utf8_lossy(&b));
+                lat.push(t.elapsed());
+            }
+            lat
+        }));
+    }
+    let mut lat: Vec<Duration> = Vec::new();
+    for t in tasks {
+        lat.extend(t.await.unwrap());
+    }
+    let wall = started.elapsed();
+    lat.sort();
+    let pct = |p: f64| lat[((lat.len() as f64 * p).ceil() as usize).clamp(1, lat.len()) - 1];
+    println!(
+        "filings ({backend}, {} KiB PDF, {} clients, {} sealed filings): {:.1} filings/s, p50 {:.0} ms, p99 {:.0} ms",
+        doc.len() / 1024,
+        a.clients,
+        lat.len(),
+        lat.len() as f64 / wall.as_secs_f64(),
+        pct(0.50).as_secs_f64() * 1000.0,
+        pct(0.99).as_secs_f64() * 1000.0,
+    );
+}
