@@ -75,13 +75,13 @@ impl Trust {
     /// Development: a PKI under `pki.dir` (root, the demo seal, a TSA), created on first
     /// start; receipts are sealed in-process at B-T with the in-process TSA (no HTTP hop),
     /// which is also served at `/dev/tsa`.
-    /// Production: seal keys and trust anchors per administration are not configurable
-    /// yet, so sealing and verification answer 503 (TODO: `[pki]` keys for PKCS#12/PKCS#11
-    /// seals, an RFC 3161 URL and trust anchors).
+    /// Production: the seal from `pki.seal_p12`, timestamps from `pki.tsa_url`, trust
+    /// anchors from `pki.trust_anchors`; without a seal, receipts answer 503 until one is
+    /// configured (filings are still registered). One seal serves every administration
+    /// for now (TODO: per-administration seals, PKCS#11).
     async fn load(config: &Config) -> Result<Trust> {
         if !config.is_dev() {
-            tracing::warn!("production mode: no seal configured, receipts cannot be sealed yet");
-            return Ok(Trust { sealer: Arc::new(seal::UnwiredSealer), verifier: Arc::new(seal::UnwiredVerifier), dev_tsa: None });
+            return Self::production(&config.pki);
         }
         let dir = config.pki.dir.clone();
         let (pki, tsa) = tokio::task::spawn_blocking(move || -> std::result::Result<_, sijill_signing::Error> {
@@ -100,5 +100,39 @@ impl Trust {
             verifier: Arc::new(sealing::PadesVerifier { trust_anchors: vec![pki.root_der()] }),
             dev_tsa: Some(tsa),
         })
+    }
+
+    fn production(pki: &crate::config::Pki) -> Result<Trust> {
+        let read = |key: &str, path: &std::path::Path| {
+            std::fs::read(path).map_err(|e| Error::internal(format!("pki.{key}: cannot read {}: {e}", path.display())))
+        };
+        let mut anchors = Vec::new();
+        for p in &pki.trust_anchors {
+            let bytes = read("trust_anchors", p)?;
+            let der = match openssl::x509::X509::from_pem(&bytes) {
+                Ok(c) => c.to_der().map_err(Error::internal)?,
+                Err(_) => bytes,
+            };
+            anchors.push(der);
+        }
+        let verifier: Arc<dyn seal::Verifier> = if anchors.is_empty() {
+            tracing::warn!("pki.trust_anchors is empty: verification answers 503");
+            Arc::new(seal::UnwiredVerifier)
+        } else {
+            Arc::new(sealing::PadesVerifier { trust_anchors: anchors })
+        };
+        let sealer: Arc<dyn seal::Sealer> = if pki.seal_p12.is_empty() {
+            tracing::warn!("pki.seal_p12 is empty: receipts cannot be sealed until a seal is configured");
+            Arc::new(seal::UnwiredSealer)
+        } else {
+            let p12 = read("seal_p12", std::path::Path::new(&pki.seal_p12))?;
+            let pw = String::from_utf8(read("seal_password_file", std::path::Path::new(&pki.seal_password_file))?)
+                .map_err(|_| Error::internal("pki.seal_password_file is not UTF-8"))?;
+            let signer = sijill_signing::signer::Pkcs12Signer::from_pkcs12_der(&p12, pw.trim_end_matches(['\r', '\n']))
+                .map_err(|e| Error::internal(format!("pki.seal_p12: {e}")))?;
+            let tsa = Arc::new(sijill_signing::tsa::HttpTsaClient::new(pki.tsa_url.clone()));
+            Arc::new(sealing::PadesSealer { signer, tsa })
+        };
+        Ok(Trust { sealer, verifier, dev_tsa: None })
     }
 }

@@ -99,6 +99,10 @@ pub struct Outbox {
 #[serde(deny_unknown_fields)]
 pub struct Pki {
     pub dir: PathBuf,
+    pub seal_p12: String,
+    pub seal_password_file: String,
+    pub tsa_url: String,
+    pub trust_anchors: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -189,6 +193,9 @@ impl Config {
         if self.mode == Mode::Production {
             if self.seed.demo {
                 return bad("seed.demo", "the demo seed is refused in production mode");
+            }
+            if !self.pki.seal_p12.is_empty() && !self.pki.tsa_url.starts_with("http") {
+                return bad("pki.tsa_url", "receipts are sealed at PAdES B-T: set the timestamp service URL");
             }
             if self.server.secret == DEV_SECRET {
                 return bad("server.secret", "the development secret is refused in production mode");

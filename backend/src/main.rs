@@ -36,7 +36,7 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("cannot listen on server.bind = {bind}"))?;
             tracing::info!(%bind, "listening");
-            println!("Sijill is serving {public}");
+            println!("Sijill is listening on {bind}; public URL {public}");
             sijill_backend::app::serve(state, listener).await?;
             Ok(())
         }
