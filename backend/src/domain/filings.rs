@@ -89,7 +89,7 @@ impl Services {
     /// (limits, type from content, parse) before anything is stored; on any rejection
     /// nothing is stored.
     pub async fn create_filing(&self, user: &CurrentUser, input: NewFiling, idempotency_key: Option<&str>) -> Result<Created> {
-        if !user.email_verified {
+        if !super::authz::allowed(user, super::authz::Action::CreateFiling) {
             return Err(Error::Forbidden(Msg::EmailNotVerified));
         }
         let c = &self.db.conn;
@@ -221,7 +221,7 @@ impl Services {
 
     pub(crate) async fn own_filing(&self, user: &CurrentUser, id: &str) -> Result<filing::Model> {
         match register::by_id(&self.db.conn, id).await? {
-            Some(f) if f.filer_id == user.id => Ok(f),
+            Some(f) if super::authz::allowed(user, super::authz::Action::ReadOwnFiling { filer_id: f.filer_id }) => Ok(f),
             _ => Err(Error::NotFound),
         }
     }
