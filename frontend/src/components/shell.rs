@@ -26,6 +26,7 @@ pub fn document(ctx: &PageCtx, title: &str, body: impl IntoView + 'static) -> St
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <title>{page_title}</title>
+                <link rel="icon" href="data:,"/>
                 <link rel="stylesheet" href="/static/sijill.css"/>
                 {scripts}
             </head>

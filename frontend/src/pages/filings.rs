@@ -10,7 +10,7 @@ pub fn render(ctx: &PageCtx, filings: &[FilingLine]) -> String {
     let rows = filings
         .iter()
         .map(|f| {
-            let pdf_label = fill(F::ReceiptPdfOf.text(lang), "n", &f.number);
+            let pdf_label = format!(" — {}", fill(F::ReceiptPdfOf.text(lang), "n", &f.number));
             view! {
                 <tr>
                     <th scope="row"><a href=format!("/filings/{}", f.id) dir="ltr">{f.number.clone()}</a></th>
@@ -18,7 +18,7 @@ pub fn render(ctx: &PageCtx, filings: &[FilingLine]) -> String {
                     <td>{f.administration.clone()}</td>
                     <td>{f.subject.clone()}</td>
                     <td><span class="status">{f.status.label().text(lang)}</span></td>
-                    <td><a href=f.receipt_pdf_url.clone() download aria-label=pdf_label>"PDF"</a></td>
+                    <td><a href=f.receipt_pdf_url.clone() download>"PDF"<span class="visually-hidden">{pdf_label}</span></a></td>
                 </tr>
             }
         })

@@ -15,24 +15,24 @@ fn signature_block(lang: Lang, index: usize, s: &SignatureView) -> impl IntoView
     };
     let heading_id = format!("sig-{index}");
     let labelled_by = heading_id.clone();
-    let mut checks: Vec<(bool, V)> = vec![
-        (s.intact, if s.intact { V::IntactYes } else { V::IntactNo }),
-        (s.trusted, if s.trusted { V::TrustedYes } else { V::TrustedNo }),
+    let mark = |good: bool| if good { "check ok" } else { "check bad" };
+    let mut checks: Vec<(&'static str, V)> = vec![
+        (mark(s.intact), if s.intact { V::IntactYes } else { V::IntactNo }),
+        (mark(s.trusted), if s.trusted { V::TrustedYes } else { V::TrustedNo }),
         match s.revocation {
-            Revocation::Good => (true, V::RevocationGood),
-            Revocation::Revoked => (false, V::RevocationRevoked),
-            Revocation::Unknown => (false, V::RevocationUnknown),
+            Revocation::Good => ("check ok", V::RevocationGood),
+            Revocation::Revoked => ("check bad", V::RevocationRevoked),
+            // Not a failure by itself (B-B/B-T carry no revocation data): said, not flagged.
+            Revocation::Unknown => ("check unknown", V::RevocationUnknown),
         },
-        (s.for_signing, if s.for_signing { V::ForSigning } else { V::AuthOnly }),
+        (mark(s.for_signing), if s.for_signing { V::ForSigning } else { V::AuthOnly }),
     ];
     if s.modified_after {
-        checks.insert(1, (false, V::ModifiedAfter));
+        checks.insert(1, ("check bad", V::ModifiedAfter));
     }
     let checks = checks
         .into_iter()
-        .map(|(good, msg)| {
-            view! { <li class=if good { "check ok" } else { "check bad" }>{msg.text(lang)}</li> }
-        })
+        .map(|(class, msg)| view! { <li class=class>{msg.text(lang)}</li> })
         .collect::<Vec<_>>();
     let validity = match (s.cert_valid_from, s.cert_valid_to) {
         (Some(from), Some(to)) => Some(fill(

@@ -71,6 +71,19 @@ pub fn filing_line(f: &FilingView, ui: UiLang) -> FilingLine {
     }
 }
 
+/// "CN=Jane Doe, O=Ministry" → "Jane Doe (Ministry)": the names a reader recognises.
+pub fn plain_name(dn: &str) -> String {
+    let part = |key: &str| {
+        dn.split(',').map(str::trim).find_map(|p| p.strip_prefix(key).map(str::trim).map(str::to_owned))
+    };
+    match (part("CN="), part("O=")) {
+        (Some(cn), Some(o)) if o != cn => format!("{cn} ({o})"),
+        (Some(cn), _) => cn,
+        (None, Some(o)) => o,
+        (None, None) => dn.to_owned(),
+    }
+}
+
 /// Parses the verifier's times ("2026-11-25 14:05:09 UTC", RFC 3339, or PDF "D:2026…").
 pub fn parse_time(s: &str) -> Option<i64> {
     let digits: String = s.trim().trim_start_matches("D:").chars().filter(|c| c.is_ascii_digit()).take(14).collect();
@@ -102,8 +115,8 @@ pub fn report(json: &serde_json::Value, document: String, from_receipt: bool) ->
                 || usages.iter().any(|u| u.contains("nonrepudiation") || u.contains("non repudiation") || u.contains("contentcommitment") || u.contains("digitalsignature") || u.contains("digital signature") || u.contains("content commitment") || u.contains("non-repudiation"));
             let valid = flag(s, "valid");
             SignatureView {
-                signer: text(s, "signer_subject").unwrap_or_else(|| "?".into()),
-                issuer: text(s, "signer_issuer").unwrap_or_else(|| "?".into()),
+                signer: text(s, "signer_subject").map(|d| plain_name(&d)).unwrap_or_else(|| "?".into()),
+                issuer: text(s, "signer_issuer").map(|d| plain_name(&d)).unwrap_or_else(|| "?".into()),
                 cert_valid_from: text(s, "not_before").as_deref().and_then(parse_time),
                 cert_valid_to: text(s, "not_after").as_deref().and_then(parse_time),
                 signed_at: text(s, "signing_time").as_deref().and_then(parse_time),
@@ -140,6 +153,8 @@ mod tests {
         assert_eq!(parse_time("2026-11-25 14:05:09 UTC"), Some(1_795_615_509));
         assert_eq!(parse_time("D:20261125140509Z"), Some(1_795_615_509));
         assert_eq!(parse_time("soon"), None);
+        assert_eq!(plain_name("O=Ministère, CN=Sijill Root"), "Sijill Root (Ministère)");
+        assert_eq!(plain_name("O=Demo, CN=Demo"), "Demo");
         let json = serde_json::json!({"valid": true, "signatures": [{
             "signer_subject": "CN=Cachet DEMO", "signer_issuer": "CN=Root", "level": "B-T",
             "byte_range_ok": true, "integrity_ok": true, "signature_ok": true, "chain_trusted": true,
