@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 OUT=target/site/pkg
+# A target directory of its own: the wasm build never waits for (or invalidates) the
+# server's build in target/. Point it elsewhere with SIJILL_WASM_TARGET_DIR.
+export CARGO_TARGET_DIR=${SIJILL_WASM_TARGET_DIR:-target/wasm}
 
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -qF "$WB_VERSION"; then
