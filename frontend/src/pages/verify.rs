@@ -65,7 +65,7 @@ fn signature_block(lang: Lang, index: usize, s: &SignatureView) -> impl IntoView
                 <dd>{s.issuer.clone()} {validity.map(|v| view! { <br/> <small>{v}</small> })}</dd>
                 {when}
                 <dt>{V::Level.text(lang)}</dt>
-                <dd dir="ltr">{s.level.clone()}</dd>
+                <dd><bdi dir="ltr">{s.level.clone()}</bdi></dd>
             </dl>
             <ul class="checks">{checks}</ul>
         </article>

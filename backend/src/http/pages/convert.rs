@@ -84,8 +84,14 @@ pub fn plain_name(dn: &str) -> String {
     }
 }
 
-/// Parses the verifier's times ("2026-11-25 14:05:09 UTC", RFC 3339, or PDF "D:2026…").
+/// Parses the verifier's times: "2026-11-25 14:05:09 UTC", RFC 3339, PDF "D:2026…", or
+/// OpenSSL's "Nov 25 14:05:09 2026 GMT" (certificate validity).
 pub fn parse_time(s: &str) -> Option<i64> {
+    if s.trim().starts_with(|c: char| c.is_ascii_alphabetic()) && !s.trim().starts_with("D:") {
+        let cleaned = s.trim().trim_end_matches(" GMT").trim_end_matches(" UTC");
+        let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+        return chrono::NaiveDateTime::parse_from_str(&cleaned, "%b %d %H:%M:%S %Y").ok().map(|d| d.and_utc().timestamp());
+    }
     let digits: String = s.trim().trim_start_matches("D:").chars().filter(|c| c.is_ascii_digit()).take(14).collect();
     if digits.len() < 12 {
         return None;
@@ -153,6 +159,8 @@ mod tests {
         assert_eq!(parse_time("2026-11-25 14:05:09 UTC"), Some(1_795_615_509));
         assert_eq!(parse_time("D:20261125140509Z"), Some(1_795_615_509));
         assert_eq!(parse_time("soon"), None);
+        assert_eq!(parse_time("Nov 25 14:05:09 2026 GMT"), Some(1_795_615_509));
+        assert_eq!(parse_time("Aug  1 20:26:00 2414 GMT").is_some(), true);
         assert_eq!(plain_name("O=Ministère, CN=Sijill Root"), "Sijill Root (Ministère)");
         assert_eq!(plain_name("O=Demo, CN=Demo"), "Demo");
         let json = serde_json::json!({"valid": true, "signatures": [{
