@@ -10,16 +10,21 @@ pub fn csrf_field(ctx: &PageCtx) -> impl IntoView {
     view! { <input type="hidden" name="csrf" value=ctx.csrf.clone()/> }
 }
 
-/// A list of the form's errors at its top, each linking to its field. Focus lands here
-/// when the page is returned with errors (autofocus), so keyboard users hear it first.
-pub fn error_summary(lang: Lang, state: &FormState) -> impl IntoView {
+/// A list of the form's errors at its top, each naming and linking to its field. Focus
+/// lands here when the page is returned with errors (autofocus), so keyboard and screen
+/// reader users hear it first. `labels` maps field names to their visible labels.
+pub fn error_summary(lang: Lang, state: &FormState, labels: &[(&str, &str)]) -> impl IntoView {
     (!state.errors.is_empty()).then(|| {
         let items = state
             .errors
             .iter()
             .map(|(field, err)| {
                 let href = if field.is_empty() { "#main".to_owned() } else { format!("#field-{field}") };
-                view! { <li><a href=href>{err.text(lang)}</a></li> }
+                let text = match labels.iter().find(|(name, _)| name == field) {
+                    Some((_, label)) => format!("{label} — {}", err.text(lang)),
+                    None => err.text(lang),
+                };
+                view! { <li><a href=href>{text}</a></li> }
             })
             .collect::<Vec<_>>();
         view! {

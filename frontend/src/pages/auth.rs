@@ -10,7 +10,7 @@ pub fn signup(ctx: &PageCtx, state: &FormState) -> String {
     let body = view! {
         <h1>{T::SignUpTitle.text(lang)}</h1>
         <p class="lead">{T::SignUpIntro.text(lang)}</p>
-        {error_summary(lang, state)}
+        {error_summary(lang, state, &[("name", T::FullName.text(lang)), ("email", T::Email.text(lang)), ("password", T::Password.text(lang))])}
         <form method="post" action="/signup" class="stack" novalidate>
             {csrf_field(ctx)}
             {text_field(lang, FieldSpec { name: "name", label: T::FullName.text(lang), kind: "text",
@@ -62,7 +62,7 @@ pub fn signin(ctx: &PageCtx, state: &FormState, next: &str, notice: Option<T>) -
     let body = view! {
         <h1>{T::SignInTitle.text(lang)}</h1>
         {notice.map(|n| view! { <p class="notice" role="status">{n.text(lang)}</p> })}
-        {error_summary(lang, state)}
+        {error_summary(lang, state, &[("email", T::Email.text(lang)), ("password", T::Password.text(lang))])}
         <form method="post" action="/signin" class="stack" novalidate>
             {csrf_field(ctx)}
             <input type="hidden" name="next" value=next.to_owned()/>

@@ -66,7 +66,12 @@ pub fn render(
     let body = view! {
         <h1>{F::FileTitle.text(lang)}</h1>
         <p class="lead">{F::FileIntro.text(lang)}</p>
-        {error_summary(lang, state)}
+        {error_summary(lang, state, &[
+            ("administration", F::Addressee.text(lang)),
+            ("subject", F::Subject.text(lang)),
+            ("message", F::Message.text(lang)),
+            ("documents", F::Documents.text(lang)),
+        ])}
         <form method="post" action="/file" enctype="multipart/form-data" class="stack" novalidate>
             {csrf_field(ctx)}
             <input type="hidden" name="idempotency_key" value=idempotency_key.to_owned()/>

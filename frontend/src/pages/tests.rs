@@ -77,6 +77,7 @@ fn filing_form_is_multipart_with_idempotency_key_and_errors() {
     assert!(html.contains(r#"enctype="multipart/form-data""#));
     assert!(html.contains(r#"name="idempotency_key" value="key-42""#));
     assert!(html.contains("« big.pdf » dépasse la taille maximale de 10,0 Mo."), "{html}");
+    assert!(html.contains("Pièces jointes — « big.pdf »"), "the summary names the field: {html}");
     assert!(html.contains(r#"value="DEMO/RH" selected"#), "{html}");
     assert!(html.contains(r#"value="Ma demande""#));
     assert_eq!(filing::parse_addressee("DEMO/RH"), ("DEMO".into(), Some("RH".into())));

@@ -107,7 +107,7 @@ pub fn render(ctx: &PageCtx, report: Option<&VerifyReport>, state: &FormState) -
     let body = view! {
         <h1>{V::VerifyTitle.text(lang)}</h1>
         {report.map(|r| report_block(lang, r))}
-        {error_summary(lang, state)}
+        {error_summary(lang, state, &[("file", V::PdfFile.text(lang))])}
         <form method="post" action="/verify" enctype="multipart/form-data" class="stack">
             {csrf_field(ctx)}
             {(has_report).then(|| view! { <h2>{V::VerifyAnother.text(lang)}</h2> })}
