@@ -80,6 +80,10 @@ async fn receipts_are_mailed_and_retried_while_smtp_is_down() {
     let rows = sijill_backend::db::outbox::all(&app.state.svc.db.conn).await.unwrap();
     assert!(rows[0].sent_at.is_some());
 
+    let (_, _, metrics) = app.call(axum::http::Request::get("/metrics").body(axum::body::Body::empty()).unwrap()).await;
+    let metrics = String::from_utf8(metrics).unwrap();
+    assert!(metrics.contains("sijill_filings_total 1") && metrics.contains("sijill_outbox_messages{state=\"sent\"} 1"), "{metrics}");
+
     let new = maildir.join("new");
     let files: Vec<_> = std::fs::read_dir(&new).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(files.len(), 1);

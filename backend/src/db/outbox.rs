@@ -92,3 +92,16 @@ pub async fn mark_failed(c: &impl ConnectionTrait, id: i32, error: &str, next_at
 pub async fn all(c: &impl ConnectionTrait) -> Result<Vec<outbox::Model>> {
     Ok(outbox::Entity::find().order_by_asc(outbox::Column::Id).all(c).await?)
 }
+
+/// (queued, sent, gave up after `max_attempts`) counts, for `/metrics`.
+pub async fn counts(c: &impl ConnectionTrait, max_attempts: i32) -> Result<(u64, u64, u64)> {
+    use sea_orm::PaginatorTrait;
+    let sent = outbox::Entity::find().filter(outbox::Column::SentAt.is_not_null()).count(c).await?;
+    let dead = outbox::Entity::find()
+        .filter(outbox::Column::SentAt.is_null())
+        .filter(outbox::Column::Attempts.gte(max_attempts))
+        .count(c)
+        .await?;
+    let queued = outbox::Entity::find().filter(outbox::Column::SentAt.is_null()).count(c).await? - dead;
+    Ok((queued, sent, dead))
+}

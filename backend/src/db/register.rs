@@ -181,3 +181,11 @@ pub async fn register_numbers(c: &impl ConnectionTrait, administration_id: i32, 
         .map(|f| f.seq)
         .collect())
 }
+
+/// (filings, filings whose receipt is sealed), for `/metrics`.
+pub async fn counts(c: &impl ConnectionTrait) -> Result<(u64, u64)> {
+    use sea_orm::PaginatorTrait;
+    let all = filing::Entity::find().count(c).await?;
+    let sealed = filing::Entity::find().filter(filing::Column::ReceiptSha256.is_not_null()).count(c).await?;
+    Ok((all, sealed))
+}
