@@ -42,6 +42,12 @@ async function fullFlow({ lang, js, tag, checks }) {
   await page.waitForSelector('#report');
   await checks.report(await page.textContent('#report'));
   assert.ok((await page.textContent('#report')).includes(number), 'the report names the receipt number');
+  // Anyone holding the QR link (no account, no session) sees the same verdict.
+  const qr = page.url();
+  const stranger = await newPage(browser, { lang, js });
+  await stranger.goto(qr);
+  await checks.report(await stranger.textContent('#report'));
+  await stranger.context().close();
   await page.goto(`${BASE}/filings`);
   assert.ok((await page.textContent('main')).includes(number), 'My filings lists the filing');
   await axe(page, `my filings (${tag})`);

@@ -1,6 +1,6 @@
 //! Public verification page: GET shows the upload form (or, from a receipt's QR link
-//! `/verify?receipt={id}`, verifies that stored receipt for its signed-in filer); a
-//! multipart POST verifies the uploaded PDF. The file is not kept.
+//! `/verify?receipt={id}`, the verification of that stored receipt, for anyone holding the
+//! link); a multipart POST verifies the uploaded PDF. The file is not kept.
 
 use axum::extract::{FromRequest, Multipart, Query, Request, State};
 use axum::http::StatusCode;
@@ -26,19 +26,16 @@ pub struct VerifyQuery {
 }
 
 pub async fn form(State(state): State<AppState>, v: Visitor, Query(q): Query<VerifyQuery>) -> Response {
-    let (Some(id), Some(user)) = (q.receipt.as_deref(), v.user.as_ref()) else {
+    let Some(id) = q.receipt.as_deref().filter(|id| !id.is_empty()) else {
         return page(&v, None, &FormState::default(), StatusCode::OK);
     };
-    // The filer's own receipt, opened from the receipt page or its QR code.
-    let result = async {
-        let f = state.svc.get_filing(user, id).await?;
-        let pdf = state.svc.receipt_pdf(user, id).await?;
-        let json = state.svc.verify_pdf(pdf.into()).await?;
-        Ok::<_, crate::error::Error>(convert::report(&json, f.number, true))
-    }
-    .await;
-    match result {
-        Ok(report) => page(&v, Some(&report), &FormState::default(), StatusCode::OK),
+    // A receipt's QR link: public, the random filing id in the link is the capability.
+    match state.svc.verify_receipt(id).await {
+        Ok((number, json)) => page(&v, Some(&convert::report(&json, number, true)), &FormState::default(), StatusCode::OK),
+        Err(crate::error::Error::NotFound) => {
+            let ctx = v.ctx("/verify");
+            v.finish(html(&ctx, StatusCode::NOT_FOUND, sijill_frontend::pages::error::not_found(&ctx)))
+        }
         Err(e) => {
             let (_, err) = form_error(&e);
             page(&v, None, &FormState::default().with_error("", err), e.status_and_msg().0)
