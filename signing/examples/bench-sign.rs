@@ -21,7 +21,11 @@ fn main() {
             std::fs::create_dir_all(dir).expect("create dir");
             std::fs::write(dir.join("1page.pdf"), pdfs::classic(1, "1.7", 0)).expect("write");
             std::fs::write(dir.join("200pages.pdf"), pdfs::classic(200, "1.7", 0)).expect("write");
-            std::fs::write(dir.join("15mb.pdf"), pdfs::classic(3, "1.7", 15 * 1024 * 1024)).expect("write");
+            std::fs::write(
+                dir.join("15mb.pdf"),
+                pdfs::classic(3, "1.7", 15 * 1024 * 1024),
+            )
+            .expect("write");
         }
         Some("run") if args.len() >= 6 => {
             let signer = Pkcs12Signer::from_file(&args[2], &args[3]).expect("load PKCS#12");
@@ -49,7 +53,12 @@ fn main() {
             let n = 2000;
             let t = Instant::now();
             for _ in 0..n {
-                let _ = sijill_signing::Signer::sign(&signer, sijill_signing::DigestAlgorithm::Sha256, b"0123456789abcdef0123456789abcdef").expect("sign");
+                let _ = sijill_signing::Signer::sign(
+                    &signer,
+                    sijill_signing::DigestAlgorithm::Sha256,
+                    b"0123456789abcdef0123456789abcdef",
+                )
+                .expect("sign");
             }
             println!("raw sign: {:?}", t.elapsed() / n);
             let t = Instant::now();
@@ -61,12 +70,15 @@ fn main() {
             let tpl = SignerTemplate::new(&signer, Default::default()).expect("template");
             let t = Instant::now();
             for _ in 0..n {
-                let _ = sign_with_template(&data, &signer, &tpl, &SignOptions::default()).expect("sign");
+                let _ = sign_with_template(&data, &signer, &tpl, &SignOptions::default())
+                    .expect("sign");
             }
             println!("full: {:?}", t.elapsed() / n);
         }
         _ => {
-            eprintln!("usage: bench-sign make-pdfs DIR | bench-sign run P12 PASSWORD SECONDS FILE...");
+            eprintln!(
+                "usage: bench-sign make-pdfs DIR | bench-sign run P12 PASSWORD SECONDS FILE..."
+            );
             std::process::exit(2);
         }
     }

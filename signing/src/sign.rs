@@ -15,7 +15,18 @@ use std::sync::Arc;
 const TOKEN_MARGIN: usize = 12_000;
 
 /// PAdES baseline level.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Level {
     #[default]
     #[serde(rename = "B-B")]
@@ -53,7 +64,9 @@ impl std::str::FromStr for Level {
             "B-T" | "BT" => Ok(Level::BT),
             "B-LT" | "BLT" => Ok(Level::BLT),
             "B-LTA" | "BLTA" => Ok(Level::BLTA),
-            _ => Err(Error::InvalidOption(format!("unknown level {s:?} (B-B, B-T, B-LT or B-LTA)"))),
+            _ => Err(Error::InvalidOption(format!(
+                "unknown level {s:?} (B-B, B-T, B-LT or B-LTA)"
+            ))),
         }
     }
 }
@@ -69,6 +82,8 @@ pub struct Visible {
     pub height: f64,
     /// Lines of text (signer, role, date...).
     pub lines: Vec<String>,
+    /// Optional PNG or JPEG (a seal, a handwritten signature) at the left of the box.
+    pub image: Option<Vec<u8>>,
 }
 
 /// Options for [`sign_pdf`].
@@ -120,14 +135,24 @@ pub fn sign_with_template(
     opts: &SignOptions,
 ) -> Result<Vec<u8>, Error> {
     if tpl.digest != opts.digest {
-        return Err(Error::InvalidOption("the signer template was built for another digest".into()));
+        return Err(Error::InvalidOption(
+            "the signer template was built for another digest".into(),
+        ));
     }
     let tsa = match (opts.level >= Level::BT, &opts.tsa) {
-        (true, None) => return Err(Error::InvalidOption(format!("level {} needs a timestamp authority", opts.level))),
+        (true, None) => {
+            return Err(Error::InvalidOption(format!(
+                "level {} needs a timestamp authority",
+                opts.level
+            )))
+        }
         (_, t) => t.clone(),
     };
     if opts.level >= Level::BLT && opts.revocation.is_none() {
-        return Err(Error::InvalidOption(format!("level {} needs a revocation source", opts.level)));
+        return Err(Error::InvalidOption(format!(
+            "level {} needs a revocation source",
+            opts.level
+        )));
     }
     let doc = Document::open(input)?;
     let lines;
@@ -137,7 +162,12 @@ pub fn sign_with_template(
                 return Err(Error::InvalidOption("pages are numbered from 1".into()));
             }
             lines = v.lines.clone();
-            Some(Appearance { page: v.page - 1, rect: [v.x, v.y, v.x + v.width, v.y + v.height], lines: &lines })
+            Some(Appearance {
+                page: v.page - 1,
+                rect: [v.x, v.y, v.x + v.width, v.y + v.height],
+                lines: &lines,
+                image: v.image.as_deref(),
+            })
         }
         None => None,
     };
@@ -155,7 +185,12 @@ pub fn sign_with_template(
             contact_info: opts.contact_info.as_deref(),
             contents_len,
             certify: opts.certify,
-            appearance: appearance.as_ref().map(|a| Appearance { page: a.page, rect: a.rect, lines: a.lines }),
+            appearance: appearance.as_ref().map(|a| Appearance {
+                page: a.page,
+                rect: a.rect,
+                lines: a.lines,
+                image: a.image,
+            }),
         };
         let prepared = prepare(input, &doc, &spec)?;
         let digest = prepared.digest(opts.digest)?;
@@ -170,7 +205,11 @@ pub fn sign_with_template(
             None => tpl.assemble(&attrs, &sig, None),
         };
         if cms.len() > contents_len && contents_len < 1 << 20 {
-            tracing::info!("signature of {} bytes outgrew its {} byte placeholder; signing again", cms.len(), contents_len);
+            tracing::info!(
+                "signature of {} bytes outgrew its {} byte placeholder; signing again",
+                cms.len(),
+                contents_len
+            );
             contents_len = cms.len() + 4096;
             continue;
         }
@@ -179,13 +218,18 @@ pub fn sign_with_template(
     drop(doc);
     let mut out = prepared.fill(&cms)?;
     if opts.level >= Level::BLT {
-        let rev = opts.revocation.as_deref().ok_or_else(|| Error::InvalidOption("no revocation source".into()))?;
+        let rev = opts
+            .revocation
+            .as_deref()
+            .ok_or_else(|| Error::InvalidOption("no revocation source".into()))?;
         let mut contents = cms;
         contents.resize(contents_len, 0);
         out = dss::add_validation_data(&out, &[contents], signer.chain(), rev)?;
     }
     if opts.level >= Level::BLTA {
-        let tsa = tsa.as_deref().ok_or_else(|| Error::InvalidOption("no timestamp authority".into()))?;
+        let tsa = tsa
+            .as_deref()
+            .ok_or_else(|| Error::InvalidOption("no timestamp authority".into()))?;
         out = add_document_timestamp(&out, tsa, opts.digest)?;
     }
     Ok(out)
@@ -193,7 +237,11 @@ pub fn sign_with_template(
 
 /// Appends a document timestamp (`ETSI.RFC3161`) covering the whole file: the B-LTA step,
 /// also usable alone to renew long-term validity.
-pub fn add_document_timestamp(input: &[u8], tsa: &dyn TimestampSource, digest: DigestAlgorithm) -> Result<Vec<u8>, Error> {
+pub fn add_document_timestamp(
+    input: &[u8],
+    tsa: &dyn TimestampSource,
+    digest: DigestAlgorithm,
+) -> Result<Vec<u8>, Error> {
     let doc = Document::open(input)?;
     let spec = SigSpec {
         doc_timestamp: true,
@@ -214,7 +262,10 @@ pub fn add_document_timestamp(input: &[u8], tsa: &dyn TimestampSource, digest: D
         return prepared.fill(&token);
     }
     // A very large token: reserve what it needs and ask again (the imprint changes).
-    let spec = SigSpec { contents_len: token.len() + 4096, ..spec };
+    let spec = SigSpec {
+        contents_len: token.len() + 4096,
+        ..spec
+    };
     let prepared = prepare(input, &doc, &spec)?;
     let d = prepared.digest(digest)?;
     prepared.fill(&tsa.timestamp(digest, &d)?)

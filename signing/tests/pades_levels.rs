@@ -23,7 +23,10 @@ fn setup() -> (Pki, Pkcs12Signer) {
 }
 
 fn vopts(pki: &Pki) -> VerifyOptions {
-    VerifyOptions { trust_anchors: vec![pki.root_der()], ..Default::default() }
+    VerifyOptions {
+        trust_anchors: vec![pki.root_der()],
+        ..Default::default()
+    }
 }
 
 #[test]
@@ -35,14 +38,27 @@ fn b_b_on_classic_xref_stream_and_pdf20() {
         ("bb-pdf20.pdf", pdfs::classic(2, "2.0", 0)),
     ] {
         let signed = sign_pdf(&pdf, &signer, &SignOptions::default()).unwrap();
-        assert!(signed.starts_with(&pdf), "{name}: the original bytes must stay untouched");
+        assert!(
+            signed.starts_with(&pdf),
+            "{name}: the original bytes must stay untouched"
+        );
         keep(name, &pki, &signed);
         let report = verify_pdf(&signed, &vopts(&pki)).unwrap();
         assert!(report.valid, "{name}: {}", report.to_text());
         let s = &report.signatures[0];
         assert_eq!(s.level.as_deref(), Some("B-B"));
-        assert!(s.covers_whole_file && s.integrity_ok && s.signature_ok && s.chain_trusted && s.attributes_ok);
-        assert!(s.signer_subject.as_deref().unwrap().contains("Amina Signer"));
+        assert!(
+            s.covers_whole_file
+                && s.integrity_ok
+                && s.signature_ok
+                && s.chain_trusted
+                && s.attributes_ok
+        );
+        assert!(s
+            .signer_subject
+            .as_deref()
+            .unwrap()
+            .contains("Amina Signer"));
     }
 }
 
@@ -51,17 +67,34 @@ fn b_t_b_lt_b_lta() {
     let (pki, signer) = setup();
     let tsa = Arc::new(pki.tsa_source());
     let crls = Arc::new(CrlSource {
-        issuers: vec![(pki.inter.clone(), pki.inter_key.clone()), (pki.root.clone(), pki.root_key.clone())],
+        issuers: vec![
+            (pki.inter.clone(), pki.inter_key.clone()),
+            (pki.root.clone(), pki.root_key.clone()),
+        ],
         revoked: vec![],
     });
     let pdf = pdfs::classic(1, "1.7", 0);
     for level in [Level::BT, Level::BLT, Level::BLTA] {
-        let opts = SignOptions { level, tsa: Some(tsa.clone()), revocation: Some(crls.clone()), ..Default::default() };
+        let opts = SignOptions {
+            level,
+            tsa: Some(tsa.clone()),
+            revocation: Some(crls.clone()),
+            ..Default::default()
+        };
         let signed = sign_pdf(&pdf, &signer, &opts).unwrap();
-        keep(&format!("{}.pdf", level.as_str().to_lowercase()), &pki, &signed);
+        keep(
+            &format!("{}.pdf", level.as_str().to_lowercase()),
+            &pki,
+            &signed,
+        );
         let report = verify_pdf(&signed, &vopts(&pki)).unwrap();
         assert!(report.valid, "{level}: {}", report.to_text());
-        assert_eq!(report.signatures[0].level.as_deref(), Some(level.as_str()), "{}", report.to_text());
+        assert_eq!(
+            report.signatures[0].level.as_deref(),
+            Some(level.as_str()),
+            "{}",
+            report.to_text()
+        );
         assert!(report.signatures[0].timestamp_time.is_some());
     }
 }
@@ -90,7 +123,14 @@ fn tampering_is_detected() {
 
     // Trust anchors that do not include our root.
     let other = Pki::new(common::rsa(2048));
-    let r = verify_pdf(&signed, &VerifyOptions { trust_anchors: vec![other.root_der()], ..Default::default() }).unwrap();
+    let r = verify_pdf(
+        &signed,
+        &VerifyOptions {
+            trust_anchors: vec![other.root_der()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(!r.valid);
     assert!(!r.signatures[0].chain_trusted);
 }

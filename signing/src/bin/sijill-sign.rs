@@ -4,9 +4,9 @@
 //! process. `verify` exits 0 only when every signature is valid.
 
 use clap::{Args, Parser, Subcommand};
+use sijill_signing::cades::build::SignerTemplate;
 use sijill_signing::revocation::OnlineRevocation;
 use sijill_signing::sign::sign_with_template;
-use sijill_signing::cades::build::SignerTemplate;
 use sijill_signing::signer::{Pkcs11Signer, Pkcs12Signer};
 use sijill_signing::tsa::HttpTsaClient;
 use sijill_signing::{verify_pdf, Error, Level, SignOptions, Signer, VerifyOptions, Visible};
@@ -15,7 +15,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "sijill-sign", version, about = "PAdES signing and verification of PDF files")]
+#[command(
+    name = "sijill-sign",
+    version,
+    about = "PAdES signing and verification of PDF files"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -24,7 +28,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Cmd {
     /// Sign one PDF (--input/--output) or many (--out-dir DIR IN...).
-    Sign(SignArgs),
+    Sign(Box<SignArgs>),
     /// Verify every signature of a PDF; exit 0 only when all are valid.
     Verify(VerifyArgs),
 }
@@ -64,6 +68,9 @@ struct SignArgs {
     /// Text of the visible signature; `\n` separates lines.
     #[arg(long, value_name = "TEXT")]
     text: Option<String>,
+    /// PNG or JPEG drawn in the visible signature (a seal, a handwritten signature).
+    #[arg(long, value_name = "FILE")]
+    image: Option<PathBuf>,
     /// Certify (DocMDP) instead of a plain approval signature.
     #[arg(long)]
     certify: bool,
@@ -93,7 +100,10 @@ struct VerifyArgs {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Error> {
-    std::fs::read(path).map_err(|source| Error::Io { path: path.display().to_string(), source })
+    std::fs::read(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })
 }
 
 fn first_line(path: &Path) -> Result<String, Error> {
@@ -102,7 +112,10 @@ fn first_line(path: &Path) -> Result<String, Error> {
 }
 
 fn write(path: &Path, data: &[u8]) -> Result<(), Error> {
-    std::fs::write(path, data).map_err(|source| Error::Io { path: path.display().to_string(), source })
+    std::fs::write(path, data).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })
 }
 
 fn parse_visible(spec: &str, text: Option<&str>) -> Result<Visible, Error> {
@@ -112,9 +125,26 @@ fn parse_visible(spec: &str, text: Option<&str>) -> Result<Visible, Error> {
         return Err(bad());
     }
     let page = parts[0].parse().map_err(|_| bad())?;
-    let n: Vec<f64> = parts[1..].iter().map(|p| p.parse::<f64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
-    let lines = text.unwrap_or("").replace("\\n", "\n").lines().map(String::from).collect();
-    Ok(Visible { page, x: n[0], y: n[1], width: n[2], height: n[3], lines })
+    let n: Vec<f64> = parts[1..]
+        .iter()
+        .map(|p| p.parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad())?;
+    let lines = text
+        .unwrap_or("")
+        .replace("\\n", "\n")
+        .lines()
+        .map(String::from)
+        .collect();
+    Ok(Visible {
+        page,
+        x: n[0],
+        y: n[1],
+        width: n[2],
+        height: n[3],
+        lines,
+        image: None,
+    })
 }
 
 fn load_signer(a: &SignArgs) -> Result<Box<dyn Signer>, Error> {
@@ -127,20 +157,38 @@ fn load_signer(a: &SignArgs) -> Result<Box<dyn Signer>, Error> {
             Ok(Box::new(Pkcs12Signer::from_file(p12, &pw)?))
         }
         (None, Some(module)) => {
-            let (Some(token), Some(key), Some(pin)) = (&a.pkcs11_token, &a.pkcs11_key, &a.pin_file) else {
-                return Err(Error::InvalidOption("--pkcs11-module needs --pkcs11-token, --pkcs11-key and --pin-file".into()));
+            let (Some(token), Some(key), Some(pin)) = (&a.pkcs11_token, &a.pkcs11_key, &a.pin_file)
+            else {
+                return Err(Error::InvalidOption(
+                    "--pkcs11-module needs --pkcs11-token, --pkcs11-key and --pin-file".into(),
+                ));
             };
-            Ok(Box::new(Pkcs11Signer::open(module, token, key, &first_line(pin)?)?))
+            Ok(Box::new(Pkcs11Signer::open(
+                module,
+                token,
+                key,
+                &first_line(pin)?,
+            )?))
         }
-        (Some(_), Some(_)) => Err(Error::InvalidOption("give either --p12 or --pkcs11-module, not both".into())),
-        (None, None) => Err(Error::InvalidOption("give --p12 FILE --password-file FILE or a PKCS#11 token".into())),
+        (Some(_), Some(_)) => Err(Error::InvalidOption(
+            "give either --p12 or --pkcs11-module, not both".into(),
+        )),
+        (None, None) => Err(Error::InvalidOption(
+            "give --p12 FILE --password-file FILE or a PKCS#11 token".into(),
+        )),
     }
 }
 
 fn sign(a: SignArgs) -> Result<ExitCode, Error> {
     let level: Level = a.level.parse()?;
     let signer = load_signer(&a)?;
-    let mut opts = SignOptions { level, field_name: a.field.clone(), reason: a.reason.clone(), certify: a.certify, ..Default::default() };
+    let mut opts = SignOptions {
+        level,
+        field_name: a.field.clone(),
+        reason: a.reason.clone(),
+        certify: a.certify,
+        ..Default::default()
+    };
     if let Some(url) = &a.tsa {
         opts.tsa = Some(Arc::new(HttpTsaClient::new(url.clone())));
     }
@@ -148,22 +196,38 @@ fn sign(a: SignArgs) -> Result<ExitCode, Error> {
         opts.revocation = Some(Arc::new(OnlineRevocation::new()));
     }
     if let Some(v) = &a.visible {
-        opts.visible = Some(parse_visible(v, a.text.as_deref())?);
-    } else if a.text.is_some() {
-        return Err(Error::InvalidOption("--text needs --visible".into()));
+        let mut vis = parse_visible(v, a.text.as_deref())?;
+        vis.image = a.image.as_deref().map(read).transpose()?;
+        opts.visible = Some(vis);
+    } else if a.text.is_some() || a.image.is_some() {
+        return Err(Error::InvalidOption(
+            "--text and --image need --visible".into(),
+        ));
     }
     let tpl = SignerTemplate::new(signer.as_ref(), opts.digest)?;
     let jobs: Vec<(PathBuf, PathBuf)> = match (&a.input, &a.output, &a.out_dir) {
         (Some(i), Some(o), None) if a.inputs.is_empty() => vec![(i.clone(), o.clone())],
         (None, None, Some(dir)) if !a.inputs.is_empty() => {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
-            a.inputs.iter().map(|i| (i.clone(), dir.join(i.file_name().unwrap_or(i.as_os_str())))).collect()
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
+            a.inputs
+                .iter()
+                .map(|i| (i.clone(), dir.join(i.file_name().unwrap_or(i.as_os_str()))))
+                .collect()
         }
-        _ => return Err(Error::InvalidOption("use --input IN --output OUT, or --out-dir DIR IN...".into())),
+        _ => {
+            return Err(Error::InvalidOption(
+                "use --input IN --output OUT, or --out-dir DIR IN...".into(),
+            ))
+        }
     };
     let mut failed = 0;
     for (input, output) in &jobs {
-        let result = read(input).and_then(|data| sign_with_template(&data, signer.as_ref(), &tpl, &opts)).and_then(|s| write(output, &s));
+        let result = read(input)
+            .and_then(|data| sign_with_template(&data, signer.as_ref(), &tpl, &opts))
+            .and_then(|s| write(output, &s));
         match result {
             Ok(()) => eprintln!("signed {} -> {}", input.display(), output.display()),
             Err(e) => {
@@ -172,15 +236,20 @@ fn sign(a: SignArgs) -> Result<ExitCode, Error> {
             }
         }
     }
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn verify(a: VerifyArgs) -> Result<ExitCode, Error> {
     let mut anchors = Vec::new();
     for t in &a.trust {
         let pem = read(t)?;
-        let certs = openssl::x509::X509::stack_from_pem(&pem)
-            .map_err(|_| Error::InvalidOption(format!("{} is not a PEM certificate file", t.display())))?;
+        let certs = openssl::x509::X509::stack_from_pem(&pem).map_err(|_| {
+            Error::InvalidOption(format!("{} is not a PEM certificate file", t.display()))
+        })?;
         for c in certs {
             anchors.push(c.to_der()?);
         }
@@ -188,21 +257,31 @@ fn verify(a: VerifyArgs) -> Result<ExitCode, Error> {
     let opts = VerifyOptions {
         trust_anchors: anchors,
         online: a.online,
-        revocation: a.online.then(|| Arc::new(OnlineRevocation::new()) as Arc<dyn sijill_signing::revocation::RevocationSource>),
+        revocation: a.online.then(|| {
+            Arc::new(OnlineRevocation::new())
+                as Arc<dyn sijill_signing::revocation::RevocationSource>
+        }),
     };
     let report = verify_pdf(&read(&a.file)?, &opts)?;
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
     } else {
         print!("{}", report.to_text());
     }
-    Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let res = match cli.cmd {
-        Cmd::Sign(a) => sign(a),
+        Cmd::Sign(a) => sign(*a),
         Cmd::Verify(a) => verify(a),
     };
     match res {

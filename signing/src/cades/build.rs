@@ -1,6 +1,6 @@
 //! Builds the detached CMS SignedData of a PAdES signature.
 
-use super::der::{self, oid, octets, seq, set_of, small_int, tlv};
+use super::der::{self, octets, oid, seq, set_of, small_int, tlv};
 use super::{oids, parse::CertInfo};
 use crate::signer::{KeyAlgorithm, Signer};
 use crate::{DigestAlgorithm, Error};
@@ -75,14 +75,24 @@ impl SignerTemplate {
     pub fn new(signer: &dyn Signer, digest: DigestAlgorithm) -> Result<Self, Error> {
         let cert = signer.certificate();
         let info = CertInfo::parse(cert)?;
-        let ess_attr = attribute(oids::SIGNING_CERT_V2, &signing_certificate_v2(cert, digest)?);
+        let ess_attr = attribute(
+            oids::SIGNING_CERT_V2,
+            &signing_certificate_v2(cert, digest)?,
+        );
         let sid = seq(&[info.issuer_raw, info.serial_raw]);
         let mut certs = cert.to_vec();
         for c in signer.chain() {
             certs.extend_from_slice(c);
         }
         let max_sig_len = openssl::x509::X509::from_der(cert)?.public_key()?.size() + 16;
-        Ok(SignerTemplate { digest, key: signer.key_algorithm(), ess_attr, sid, certs, max_sig_len })
+        Ok(SignerTemplate {
+            digest,
+            key: signer.key_algorithm(),
+            ess_attr,
+            sid,
+            certs,
+            max_sig_len,
+        })
     }
 
     /// The DER SET of signed attributes for a document digest.
@@ -95,7 +105,11 @@ impl SignerTemplate {
     }
 
     /// Signs and returns (SignedData ContentInfo DER without unsigned attrs, signature value).
-    pub fn sign(&self, signer: &dyn Signer, doc_digest: &[u8]) -> Result<(Vec<u8>, Vec<u8>), Error> {
+    pub fn sign(
+        &self,
+        signer: &dyn Signer,
+        doc_digest: &[u8],
+    ) -> Result<(Vec<u8>, Vec<u8>), Error> {
         let attrs = self.signed_attrs(doc_digest);
         let sig = signer.sign(self.digest, &attrs)?;
         Ok((self.assemble(&attrs, &sig, None), sig))
@@ -132,7 +146,12 @@ impl SignerTemplate {
 }
 
 /// Adds a signature timestamp token as the unsigned attribute of a signed CMS.
-pub fn with_timestamp(tpl: &SignerTemplate, signed_attrs: &[u8], sig: &[u8], token: &[u8]) -> Vec<u8> {
+pub fn with_timestamp(
+    tpl: &SignerTemplate,
+    signed_attrs: &[u8],
+    sig: &[u8],
+    token: &[u8],
+) -> Vec<u8> {
     let attr = attribute(oids::TIMESTAMP_TOKEN, token);
     tpl.assemble(signed_attrs, sig, Some(&attr))
 }

@@ -28,11 +28,15 @@ impl<'a> Reader<'a> {
     pub fn next(&mut self) -> Result<Tlv<'a>, Error> {
         let start = self.pos;
         let d = self.data;
-        let tag = *d.get(start).ok_or_else(|| Error::asn1("unexpected end of data"))?;
+        let tag = *d
+            .get(start)
+            .ok_or_else(|| Error::asn1("unexpected end of data"))?;
         if tag & 0x1f == 0x1f {
             return Err(Error::asn1("multi-byte tags are not supported"));
         }
-        let l0 = *d.get(start + 1).ok_or_else(|| Error::asn1("missing length"))?;
+        let l0 = *d
+            .get(start + 1)
+            .ok_or_else(|| Error::asn1("missing length"))?;
         let (len, hdr) = if l0 < 0x80 {
             (l0 as usize, 2)
         } else {
@@ -40,18 +44,33 @@ impl<'a> Reader<'a> {
             if n == 0 || n > 4 {
                 return Err(Error::asn1("indefinite or oversized length"));
             }
-            let bytes = d.get(start + 2..start + 2 + n).ok_or_else(|| Error::asn1("truncated length"))?;
-            (bytes.iter().fold(0usize, |a, &b| a << 8 | b as usize), 2 + n)
+            let bytes = d
+                .get(start + 2..start + 2 + n)
+                .ok_or_else(|| Error::asn1("truncated length"))?;
+            (
+                bytes.iter().fold(0usize, |a, &b| a << 8 | b as usize),
+                2 + n,
+            )
         };
-        let end = (start + hdr).checked_add(len).filter(|e| *e <= d.len()).ok_or_else(|| Error::asn1("length exceeds data"))?;
+        let end = (start + hdr)
+            .checked_add(len)
+            .filter(|e| *e <= d.len())
+            .ok_or_else(|| Error::asn1("length exceeds data"))?;
         self.pos = end;
-        Ok(Tlv { tag, content: &d[start + hdr..end], raw: &d[start..end] })
+        Ok(Tlv {
+            tag,
+            content: &d[start + hdr..end],
+            raw: &d[start..end],
+        })
     }
     /// Reads the next TLV and checks its tag.
     pub fn expect(&mut self, tag: u8) -> Result<Tlv<'a>, Error> {
         let t = self.next()?;
         if t.tag != tag {
-            return Err(Error::asn1(format!("expected tag {tag:#04x}, found {:#04x}", t.tag)));
+            return Err(Error::asn1(format!(
+                "expected tag {tag:#04x}, found {:#04x}",
+                t.tag
+            )));
         }
         Ok(t)
     }
@@ -130,7 +149,10 @@ pub fn small_int(v: u8) -> Vec<u8> {
 pub fn oid(arcs: &[u64]) -> Vec<u8> {
     let mut body = Vec::new();
     let first = arcs[0] * 40 + arcs.get(1).copied().unwrap_or(0);
-    for (i, &a) in std::iter::once(&first).chain(arcs.iter().skip(2)).enumerate() {
+    for (i, &a) in std::iter::once(&first)
+        .chain(arcs.iter().skip(2))
+        .enumerate()
+    {
         let _ = i;
         let mut tmp = vec![(a & 0x7f) as u8];
         let mut v = a >> 7;
@@ -161,7 +183,10 @@ pub fn oid_text(content: &[u8]) -> String {
             v = 0;
         }
     }
-    arcs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(".")
+    arcs.iter()
+        .map(|a| a.to_string())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 #[cfg(test)]

@@ -64,9 +64,13 @@ impl DigestAlgorithm {
     }
     /// Recognises a digest AlgorithmIdentifier's OID content bytes.
     pub fn from_oid_content(c: &[u8]) -> Option<Self> {
-        [DigestAlgorithm::Sha256, DigestAlgorithm::Sha384, DigestAlgorithm::Sha512]
-            .into_iter()
-            .find(|d| oid_content(d.oid()) == c)
+        [
+            DigestAlgorithm::Sha256,
+            DigestAlgorithm::Sha384,
+            DigestAlgorithm::Sha512,
+        ]
+        .into_iter()
+        .find(|d| oid_content(d.oid()) == c)
     }
     pub fn name(self) -> &'static str {
         match self {
@@ -79,10 +83,14 @@ impl DigestAlgorithm {
 
 /// Hashes `data` in one call.
 pub fn digest(alg: DigestAlgorithm, data: &[u8]) -> Vec<u8> {
-    openssl::hash::hash(alg.md(), data).map(|d| d.to_vec()).unwrap_or_default()
+    openssl::hash::hash(alg.md(), data)
+        .map(|d| d.to_vec())
+        .unwrap_or_default()
 }
 
 /// SHA-1, used only for DSS VRI keys (as ISO 32000-2 prescribes).
 pub fn digest_sha1(data: &[u8]) -> Vec<u8> {
-    openssl::hash::hash(MessageDigest::sha1(), data).map(|d| d.to_vec()).unwrap_or_default()
+    openssl::hash::hash(MessageDigest::sha1(), data)
+        .map(|d| d.to_vec())
+        .unwrap_or_default()
 }

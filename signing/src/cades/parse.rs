@@ -23,7 +23,11 @@ impl<'a> CertInfo<'a> {
         let issuer = t.expect(0x30)?;
         t.expect(0x30)?;
         let subject = t.expect(0x30)?;
-        Ok(CertInfo { serial_raw: serial.raw, issuer_raw: issuer.raw, subject_raw: subject.raw })
+        Ok(CertInfo {
+            serial_raw: serial.raw,
+            issuer_raw: issuer.raw,
+            subject_raw: subject.raw,
+        })
     }
 }
 
@@ -61,7 +65,10 @@ impl<'a> SignerInfo<'a> {
     /// The message-digest attribute value.
     pub fn message_digest(&self) -> Option<&'a [u8]> {
         let a = self.signed_attr(oids::MESSAGE_DIGEST)?;
-        a.values.first().filter(|v| v.tag == 0x04).map(|v| v.content)
+        a.values
+            .first()
+            .filter(|v| v.tag == 0x04)
+            .map(|v| v.content)
     }
 }
 
@@ -119,21 +126,29 @@ impl<'a> SignedData<'a> {
         for si in s.expect(0x31)?.children()? {
             signers.push(parse_signer_info(si)?);
         }
-        Ok(SignedData { econtent_type, econtent, certs, signers })
+        Ok(SignedData {
+            econtent_type,
+            econtent,
+            certs,
+            signers,
+        })
     }
 
     /// Finds the certificate matching a signer identifier.
     pub fn signer_cert(&self, si: &SignerInfo<'_>) -> Option<&'a [u8]> {
-        self.certs.iter().copied().find(|c| match (CertInfo::parse(c), si.issuer_serial) {
-            (Ok(ci), Some((iss, ser))) => ci.issuer_raw == iss && ci.serial_raw == ser,
-            (Ok(_), None) => si.ski.is_some_and(|ski| {
-                openssl::x509::X509::from_der(c)
-                    .ok()
-                    .and_then(|x| x.subject_key_id().map(|k| k.as_slice() == ski))
-                    .unwrap_or(false)
-            }),
-            _ => false,
-        })
+        self.certs
+            .iter()
+            .copied()
+            .find(|c| match (CertInfo::parse(c), si.issuer_serial) {
+                (Ok(ci), Some((iss, ser))) => ci.issuer_raw == iss && ci.serial_raw == ser,
+                (Ok(_), None) => si.ski.is_some_and(|ski| {
+                    openssl::x509::X509::from_der(c)
+                        .ok()
+                        .and_then(|x| x.subject_key_id().map(|k| k.as_slice() == ski))
+                        .unwrap_or(false)
+                }),
+                _ => false,
+            })
     }
 }
 
@@ -164,7 +179,11 @@ fn parse_signer_info(si: Tlv<'_>) -> Result<SignerInfo<'_>, Error> {
     let salg = r.expect(0x30)?;
     let mut sr = salg.reader();
     let sig_alg_oid = sr.expect(0x06)?.content;
-    let sig_alg_params = if sr.is_empty() { None } else { Some(sr.next()?) };
+    let sig_alg_params = if sr.is_empty() {
+        None
+    } else {
+        Some(sr.next()?)
+    };
     let signature = r.expect(0x04)?.content;
     let unsigned_attrs = match r.optional(0xa1)? {
         Some(t) => attrs(t)?,

@@ -24,7 +24,7 @@
 //! ```
 
 mod file;
-mod image;
+pub(crate) mod image;
 
 use std::io::Write as _;
 

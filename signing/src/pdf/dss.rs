@@ -5,10 +5,13 @@
 use super::object::{Dict, Obj};
 use super::reader::Document;
 use super::writer::Incremental;
-use crate::cades::parse::{CertInfo, SignedData};
 use crate::cades::oids;
+use crate::cades::parse::{CertInfo, SignedData};
 use crate::revocation::RevocationSource;
 use crate::Error;
+
+/// (SHA-1 key, certificate, OCSP and CRL indexes) of one VRI entry.
+pub type VriEntry = (Vec<u8>, Vec<usize>, Vec<usize>, Vec<usize>);
 
 /// Validation material to embed.
 #[derive(Default)]
@@ -17,7 +20,7 @@ pub struct DssData {
     pub ocsps: Vec<Vec<u8>>,
     pub crls: Vec<Vec<u8>>,
     /// VRI: SHA-1 of a signature's /Contents → indexes into the lists above.
-    pub vri: Vec<(Vec<u8>, Vec<usize>, Vec<usize>, Vec<usize>)>,
+    pub vri: Vec<VriEntry>,
 }
 
 fn push_unique(list: &mut Vec<Vec<u8>>, item: &[u8]) -> usize {
@@ -35,13 +38,18 @@ pub fn build_chain(leaf: &[u8], pool: &[Vec<u8>]) -> Vec<Vec<u8>> {
     let mut chain = vec![leaf.to_vec()];
     for _ in 0..10 {
         let Some(last) = chain.last() else { break };
-        let Ok(info) = CertInfo::parse(last) else { break };
+        let Ok(info) = CertInfo::parse(last) else {
+            break;
+        };
         if info.issuer_raw == info.subject_raw {
             break;
         }
         let issuer_raw = info.issuer_raw.to_vec();
         let next = pool.iter().find(|c| {
-            CertInfo::parse(c).map(|i| i.subject_raw == issuer_raw.as_slice()).unwrap_or(false) && !chain.contains(c)
+            CertInfo::parse(c)
+                .map(|i| i.subject_raw == issuer_raw.as_slice())
+                .unwrap_or(false)
+                && !chain.contains(c)
         });
         match next {
             Some(n) => chain.push(n.clone()),
@@ -62,21 +70,31 @@ pub fn add_validation_data(
     let mut data = DssData::default();
     for c in contents {
         let sd = SignedData::parse(c)?;
-        let si = sd.signers.first().ok_or_else(|| Error::asn1("CMS without a signer"))?;
-        let leaf = sd.signer_cert(si).ok_or_else(|| Error::asn1("the signer certificate is not in the CMS"))?;
+        let si = sd
+            .signers
+            .first()
+            .ok_or_else(|| Error::asn1("CMS without a signer"))?;
+        let leaf = sd
+            .signer_cert(si)
+            .ok_or_else(|| Error::asn1("the signer certificate is not in the CMS"))?;
         let mut pool: Vec<Vec<u8>> = sd.certs.iter().map(|c| c.to_vec()).collect();
         pool.extend(extra_certs.iter().cloned());
         let (mut ci, mut oi, mut ri) = (vec![], vec![], vec![]);
         let chain = build_chain(leaf, &pool);
         collect(&chain, rev, &mut data, &mut ci, &mut oi, &mut ri, true)?;
         // The signature timestamp's TSA, best effort: its absence lowers B-LTA evidence only.
-        if let Some(tok) = si.unsigned_attr(oids::TIMESTAMP_TOKEN).and_then(|a| a.values.first()) {
+        if let Some(tok) = si
+            .unsigned_attr(oids::TIMESTAMP_TOKEN)
+            .and_then(|a| a.values.first())
+        {
             if let Ok(tsd) = SignedData::parse(tok.raw) {
                 if let Some(tleaf) = tsd.signers.first().and_then(|s| tsd.signer_cert(s)) {
                     let mut tpool: Vec<Vec<u8>> = tsd.certs.iter().map(|c| c.to_vec()).collect();
                     tpool.extend(pool.iter().cloned());
                     let tchain = build_chain(tleaf, &tpool);
-                    if let Err(e) = collect(&tchain, rev, &mut data, &mut ci, &mut oi, &mut ri, false) {
+                    if let Err(e) =
+                        collect(&tchain, rev, &mut data, &mut ci, &mut oi, &mut ri, false)
+                    {
                         tracing::warn!("no revocation data for the TSA: {e}");
                     }
                 }
@@ -99,7 +117,9 @@ fn collect(
 ) -> Result<(), Error> {
     for (i, cert) in chain.iter().enumerate() {
         ci.push(push_unique(&mut data.certs, cert));
-        let Some(issuer) = chain.get(i + 1) else { continue };
+        let Some(issuer) = chain.get(i + 1) else {
+            continue;
+        };
         match rev.fetch(cert, issuer) {
             Ok(r) => {
                 for o in &r.ocsp_responses {
@@ -139,7 +159,11 @@ pub fn append_dss(input: &[u8], data: &DssData) -> Result<Vec<u8>, Error> {
     let certs = stream_refs(&mut inc, &data.certs);
     let ocsps = stream_refs(&mut inc, &data.ocsps);
     let crls = stream_refs(&mut inc, &data.crls);
-    for (key, new) in [(&b"Certs"[..], &certs), (b"OCSPs", &ocsps), (b"CRLs", &crls)] {
+    for (key, new) in [
+        (&b"Certs"[..], &certs),
+        (b"OCSPs", &ocsps),
+        (b"CRLs", &crls),
+    ] {
         if new.is_empty() {
             continue;
         }
@@ -156,7 +180,9 @@ pub fn append_dss(input: &[u8], data: &DssData) -> Result<Vec<u8>, Error> {
     };
     for (key, c, o, r) in &data.vri {
         let mut e = Dict::new();
-        let pick = |refs: &[Obj], idx: &[usize]| Obj::Array(idx.iter().filter_map(|i| refs.get(*i).cloned()).collect());
+        let pick = |refs: &[Obj], idx: &[usize]| {
+            Obj::Array(idx.iter().filter_map(|i| refs.get(*i).cloned()).collect())
+        };
         if !c.is_empty() {
             e.set(b"Cert", pick(&certs, c));
         }

@@ -10,6 +10,7 @@ pub mod object;
 pub mod reader;
 pub mod revisions;
 pub mod sigfield;
+pub mod strings;
 pub mod text;
 pub mod writer;
 pub mod xref;
@@ -38,7 +39,14 @@ pub fn civil(unix: i64) -> (i64, u32, u32, u32, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let y = if m <= 2 { y + 1 } else { y };
-    (y, m, d, (secs / 3600) as u32, (secs % 3600 / 60) as u32, (secs % 60) as u32)
+    (
+        y,
+        m,
+        d,
+        (secs / 3600) as u32,
+        (secs % 3600 / 60) as u32,
+        (secs % 60) as u32,
+    )
 }
 
 pub fn now_unix() -> i64 {
@@ -51,7 +59,10 @@ pub fn now_unix() -> i64 {
 /// Decodes a PDF text string (UTF-16BE with BOM, UTF-8 with BOM, or PDFDocEncoding≈Latin-1).
 pub fn decode_text(s: &[u8]) -> String {
     if s.len() >= 2 && s[0] == 0xfe && s[1] == 0xff {
-        let u: Vec<u16> = s[2..].chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        let u: Vec<u16> = s[2..]
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
         String::from_utf16_lossy(&u)
     } else if s.starts_with(&[0xef, 0xbb, 0xbf]) {
         String::from_utf8_lossy(&s[3..]).into_owned()

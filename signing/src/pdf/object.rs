@@ -3,6 +3,7 @@
 //! Only what signing and verification need: no content-stream semantics. Nesting depth is
 //! capped so hostile files cannot overflow the stack.
 
+pub use super::strings::decode_hex;
 use crate::Error;
 
 const MAX_DEPTH: usize = 64;
@@ -103,7 +104,10 @@ pub fn is_white(c: u8) -> bool {
 }
 
 pub fn is_delim(c: u8) -> bool {
-    matches!(c, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+    matches!(
+        c,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
 }
 
 /// A cursor over PDF bytes.
@@ -113,11 +117,15 @@ pub struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// A cursor at `pos` (clamped to the end: offsets from a damaged file may point past it).
     pub fn new(data: &'a [u8], pos: usize) -> Self {
-        Parser { data, pos }
+        Parser {
+            data,
+            pos: pos.min(data.len()),
+        }
     }
 
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.data.get(self.pos).copied()
     }
 
@@ -184,7 +192,9 @@ impl<'a> Parser<'a> {
             return Err(Error::malformed("objects nested too deeply"));
         }
         self.skip_ws();
-        let c = self.peek().ok_or_else(|| Error::malformed("unexpected end of file in object"))?;
+        let c = self
+            .peek()
+            .ok_or_else(|| Error::malformed("unexpected end of file in object"))?;
         match c {
             b'/' => {
                 self.pos += 1;
@@ -225,9 +235,10 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             if c == b'#' {
-                let hex = self.data.get(self.pos..self.pos + 2).and_then(|h| {
-                    u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()
-                });
+                let hex = self
+                    .data
+                    .get(self.pos..self.pos + 2)
+                    .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
                 if let Some(b) = hex {
                     out.push(b);
                     self.pos += 2;
@@ -257,83 +268,23 @@ impl<'a> Parser<'a> {
                     }
                 }
                 None => return Err(Error::malformed("unterminated dictionary")),
-                Some(_) => return Err(Error::malformed(format!("dictionary key expected at byte {}", self.pos))),
+                Some(_) => {
+                    return Err(Error::malformed(format!(
+                        "dictionary key expected at byte {}",
+                        self.pos
+                    )))
+                }
             }
         }
-    }
-
-    fn literal_string(&mut self) -> Result<Obj, Error> {
-        self.pos += 1;
-        let mut out = Vec::new();
-        let mut level = 1usize;
-        loop {
-            let c = self.peek().ok_or_else(|| Error::malformed("unterminated string"))?;
-            self.pos += 1;
-            match c {
-                b'(' => {
-                    level += 1;
-                    out.push(c);
-                }
-                b')' => {
-                    level -= 1;
-                    if level == 0 {
-                        return Ok(Obj::Str(out));
-                    }
-                    out.push(c);
-                }
-                b'\\' => {
-                    let e = self.peek().ok_or_else(|| Error::malformed("unterminated string"))?;
-                    self.pos += 1;
-                    match e {
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'b' => out.push(8),
-                        b'f' => out.push(12),
-                        b'\r' => {
-                            if self.peek() == Some(b'\n') {
-                                self.pos += 1;
-                            }
-                        }
-                        b'\n' => {}
-                        b'0'..=b'7' => {
-                            let mut v = (e - b'0') as u32;
-                            for _ in 0..2 {
-                                match self.peek() {
-                                    Some(d @ b'0'..=b'7') => {
-                                        v = v * 8 + (d - b'0') as u32;
-                                        self.pos += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            out.push(v as u8);
-                        }
-                        other => out.push(other),
-                    }
-                }
-                _ => out.push(c),
-            }
-        }
-    }
-
-    fn hex_string(&mut self) -> Result<Obj, Error> {
-        self.pos += 1;
-        let start = self.pos;
-        let end = self.data[start..]
-            .iter()
-            .position(|&c| c == b'>')
-            .map(|p| start + p)
-            .ok_or_else(|| Error::malformed("unterminated hex string"))?;
-        self.pos = end + 1;
-        Ok(Obj::Str(decode_hex(&self.data[start..end])))
     }
 
     fn number_or_keyword(&mut self) -> Result<Obj, Error> {
         let start = self.pos;
         let t = self.token();
         if t.is_empty() {
-            return Err(Error::malformed(format!("unexpected character at byte {start}")));
+            return Err(Error::malformed(format!(
+                "unexpected character at byte {start}"
+            )));
         }
         match t {
             b"true" => return Ok(Obj::Bool(true)),
@@ -347,11 +298,16 @@ impl<'a> Parser<'a> {
             if i >= 0 && i <= u32::MAX as i64 {
                 let save = self.pos;
                 let gen = self.token();
-                if !gen.is_empty() && gen.len() <= 5 && gen.iter().all(u8::is_ascii_digit) {
-                    if self.token() == b"R" {
-                        let g = std::str::from_utf8(gen).ok().and_then(|g| g.parse::<u16>().ok()).unwrap_or(0);
-                        return Ok(Obj::Ref(i as u32, g));
-                    }
+                if !gen.is_empty()
+                    && gen.len() <= 5
+                    && gen.iter().all(u8::is_ascii_digit)
+                    && self.token() == b"R"
+                {
+                    let g = std::str::from_utf8(gen)
+                        .ok()
+                        .and_then(|g| g.parse::<u16>().ok())
+                        .unwrap_or(0);
+                    return Ok(Obj::Ref(i as u32, g));
                 }
                 self.pos = save;
             }
@@ -363,30 +319,11 @@ impl<'a> Parser<'a> {
             }
         }
         // PDF allows reals like "-.5" or "5." which Rust parses; anything else is an error.
-        Err(Error::malformed(format!("unknown token `{}` at byte {start}", s.chars().take(20).collect::<String>())))
+        Err(Error::malformed(format!(
+            "unknown token `{}` at byte {start}",
+            s.chars().take(20).collect::<String>()
+        )))
     }
-}
-
-/// Decodes hex digits, ignoring whitespace; an odd final digit counts as followed by 0.
-pub fn decode_hex(src: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(src.len() / 2);
-    let mut hi: Option<u8> = None;
-    for &c in src {
-        let v = match c {
-            b'0'..=b'9' => c - b'0',
-            b'a'..=b'f' => c - b'a' + 10,
-            b'A'..=b'F' => c - b'A' + 10,
-            _ => continue,
-        };
-        match hi.take() {
-            Some(h) => out.push(h << 4 | v),
-            None => hi = Some(v),
-        }
-    }
-    if let Some(h) = hi {
-        out.push(h << 4);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -399,7 +336,8 @@ mod tests {
 
     #[test]
     fn objects_refs_strings_names() {
-        let o = parse(b"<< /A 1 0 R /B [1 2.5 -3 (a\\(b\\)\\101) <48 49>] /N#20x 5 /Z null >>").unwrap();
+        let o = parse(b"<< /A 1 0 R /B [1 2.5 -3 (a\\(b\\)\\101) <48 49>] /N#20x 5 /Z null >>")
+            .unwrap();
         let d = o.as_dict().unwrap();
         assert_eq!(d.get(b"A"), Some(&Obj::Ref(1, 0)));
         let b = d.get(b"B").unwrap().as_array().unwrap();
@@ -408,7 +346,10 @@ mod tests {
         assert_eq!(b[3], Obj::Str(b"a(b)A".to_vec()));
         assert_eq!(b[4], Obj::Str(b"HI".to_vec()));
         assert!(d.get(b"N x").is_some());
-        assert!(d.get(b"Z").is_none(), "null values are dropped like absent keys");
+        assert!(
+            d.get(b"Z").is_none(),
+            "null values are dropped like absent keys"
+        );
     }
 
     #[test]
@@ -417,5 +358,8 @@ mod tests {
         assert!(parse(b"<< /A (unterminated").is_err());
         assert!(parse(b"<< 1 2 >>").is_err());
         assert!(parse(b"").is_err());
+        // Found by cargo fuzz: an object offset past the end of the file.
+        let mut p = Parser::new(b"12", 40);
+        assert_eq!(p.parse_uint(), None);
     }
 }

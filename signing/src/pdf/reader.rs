@@ -44,19 +44,24 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
 impl<'a> Document<'a> {
     pub fn open(data: &'a [u8]) -> Result<Self, Error> {
         let head = &data[..data.len().min(1024)];
-        let hpos = head.windows(5).position(|w| w == b"%PDF-").ok_or(Error::NotPdf)?;
+        let hpos = head
+            .windows(5)
+            .position(|w| w == b"%PDF-")
+            .ok_or(Error::NotPdf)?;
         let version: String = head[hpos + 5..]
             .iter()
             .take_while(|c| c.is_ascii_digit() || **c == b'.')
             .map(|&c| c as char)
             .collect();
         let tail_start = data.len().saturating_sub(2048);
-        let sx = find_last(&data[tail_start..], b"startxref")
-            .ok_or_else(|| Error::malformed("no `startxref` at the end of the file (truncated?)"))?;
+        let sx = find_last(&data[tail_start..], b"startxref").ok_or_else(|| {
+            Error::malformed("no `startxref` at the end of the file (truncated?)")
+        })?;
         let mut p = Parser::new(data, tail_start + sx + 9);
         let startxref = p
             .parse_uint()
-            .ok_or_else(|| Error::malformed("`startxref` is not followed by an offset"))? as usize;
+            .ok_or_else(|| Error::malformed("`startxref` is not followed by an offset"))?
+            as usize;
         let mut doc = Document {
             data,
             xref: HashMap::new(),
@@ -71,15 +76,27 @@ impl<'a> Document<'a> {
             return Err(Error::Encrypted);
         }
         if doc.trailer.get(b"Root").and_then(Obj::as_ref).is_none() {
-            return Err(Error::malformed("the trailer has no /Root catalog reference"));
+            return Err(Error::malformed(
+                "the trailer has no /Root catalog reference",
+            ));
         }
         Ok(doc)
     }
 
     /// Highest object number + 1 (the next free number for an incremental update).
     pub fn next_id(&self) -> u32 {
-        let size = self.trailer.int(b"Size").unwrap_or(0).clamp(0, u32::MAX as i64) as u32;
-        let max = self.xref.keys().copied().max().map(|m| m.saturating_add(1)).unwrap_or(0);
+        let size = self
+            .trailer
+            .int(b"Size")
+            .unwrap_or(0)
+            .clamp(0, u32::MAX as i64) as u32;
+        let max = self
+            .xref
+            .keys()
+            .copied()
+            .max()
+            .map(|m| m.saturating_add(1))
+            .unwrap_or(0);
         size.max(max).max(1)
     }
 
@@ -97,9 +114,9 @@ impl<'a> Document<'a> {
 
     fn length_of(&self, id: u32) -> Option<i64> {
         match self.xref.get(&id) {
-            Some(Entry::Offset(off, _)) => {
-                parse_indirect(self.data, *off, |_| None).ok().and_then(|(_, o)| o.as_int())
-            }
+            Some(Entry::Offset(off, _)) => parse_indirect(self.data, *off, |_| None)
+                .ok()
+                .and_then(|(_, o)| o.as_int()),
             _ => None,
         }
     }
@@ -114,7 +131,9 @@ impl<'a> Document<'a> {
                 };
                 let (_, obj) = parse_indirect(self.data, off, |r| self.length_of(r))?;
                 let Obj::Stream(d, raw) = obj else {
-                    return Err(Error::malformed(format!("object {stm} is not an object stream")));
+                    return Err(Error::malformed(format!(
+                        "object {stm} is not an object stream"
+                    )));
                 };
                 let data = decode_stream(&d, &raw)?;
                 let n = d.int(b"N").unwrap_or(0).clamp(0, 1_000_000);
@@ -122,8 +141,13 @@ impl<'a> Document<'a> {
                 let mut p = Parser::new(&data, 0);
                 let mut index = Vec::new();
                 for _ in 0..n {
-                    let (Some(num), Some(o)) = (p.parse_uint(), p.parse_uint()) else { break };
-                    index.push((num.min(u32::MAX as u64) as u32, first.saturating_add(o as usize)));
+                    let (Some(num), Some(o)) = (p.parse_uint(), p.parse_uint()) else {
+                        break;
+                    };
+                    index.push((
+                        num.min(u32::MAX as u64) as u32,
+                        first.saturating_add(o as usize),
+                    ));
                 }
                 let os = Rc::new(ObjStm { index, data });
                 self.stm_cache.borrow_mut().insert(stm, os.clone());
@@ -136,7 +160,9 @@ impl<'a> Document<'a> {
             .filter(|(n, _)| *n == id)
             .or_else(|| os.index.iter().find(|(n, _)| *n == id))
             .map(|(_, p)| *p)
-            .ok_or_else(|| Error::malformed(format!("object {id} not found in object stream {stm}")))?;
+            .ok_or_else(|| {
+                Error::malformed(format!("object {id} not found in object stream {stm}"))
+            })?;
         if pos > os.data.len() {
             return Err(Error::malformed("object stream offset out of range"));
         }
@@ -164,7 +190,11 @@ impl<'a> Document<'a> {
     }
 
     pub fn root_id(&self) -> u32 {
-        self.trailer.get(b"Root").and_then(Obj::as_ref).map(|r| r.0).unwrap_or(0)
+        self.trailer
+            .get(b"Root")
+            .and_then(Obj::as_ref)
+            .map(|r| r.0)
+            .unwrap_or(0)
     }
 
     pub fn catalog(&self) -> Result<Dict, Error> {
@@ -177,7 +207,10 @@ impl<'a> Document<'a> {
     /// Object numbers of the pages, in order (bounded walk of the page tree).
     pub fn pages(&self) -> Result<Vec<u32>, Error> {
         let cat = self.catalog()?;
-        let root = cat.get(b"Pages").and_then(Obj::as_ref).ok_or_else(|| Error::malformed("catalog has no /Pages"))?;
+        let root = cat
+            .get(b"Pages")
+            .and_then(Obj::as_ref)
+            .ok_or_else(|| Error::malformed("catalog has no /Pages"))?;
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         self.walk_pages(root.0, &mut out, &mut seen, 0)?;
@@ -188,18 +221,33 @@ impl<'a> Document<'a> {
     /// large documents are not walked page by page.
     pub fn page(&self, index: usize) -> Result<u32, Error> {
         let cat = self.catalog()?;
-        let mut node = cat.get(b"Pages").and_then(Obj::as_ref).ok_or_else(|| Error::malformed("catalog has no /Pages"))?.0;
+        let mut node = cat
+            .get(b"Pages")
+            .and_then(Obj::as_ref)
+            .ok_or_else(|| Error::malformed("catalog has no /Pages"))?
+            .0;
         let mut skip = index;
         'descend: for _ in 0..64 {
             let d = self.resolve_dict(&Obj::Ref(node, 0))?;
             let kids = match d.get(b"Kids") {
-                Some(k) if d.name(b"Type") != Some(b"Page") => self.resolve(k)?.as_array().cloned().unwrap_or_default(),
+                Some(k) if d.name(b"Type") != Some(b"Page") => {
+                    self.resolve(k)?.as_array().cloned().unwrap_or_default()
+                }
                 _ => {
-                    return if skip == 0 { Ok(node) } else { Err(Error::InvalidOption(format!("page {} does not exist", index + 1))) };
+                    return if skip == 0 {
+                        Ok(node)
+                    } else {
+                        Err(Error::InvalidOption(format!(
+                            "page {} does not exist",
+                            index + 1
+                        )))
+                    };
                 }
             };
             for kid in kids {
-                let Some((kid, _)) = kid.as_ref() else { continue };
+                let Some((kid, _)) = kid.as_ref() else {
+                    continue;
+                };
                 let kd = self.resolve_dict(&Obj::Ref(kid, 0))?;
                 let count = if kd.get(b"Kids").is_some() && kd.name(b"Type") != Some(b"Page") {
                     kd.int(b"Count").unwrap_or(0).max(0) as usize
@@ -212,12 +260,21 @@ impl<'a> Document<'a> {
                 }
                 skip -= count;
             }
-            return Err(Error::InvalidOption(format!("page {} does not exist", index + 1)));
+            return Err(Error::InvalidOption(format!(
+                "page {} does not exist",
+                index + 1
+            )));
         }
         Err(Error::malformed("page tree too deep"))
     }
 
-    fn walk_pages(&self, id: u32, out: &mut Vec<u32>, seen: &mut HashSet<u32>, depth: usize) -> Result<(), Error> {
+    fn walk_pages(
+        &self,
+        id: u32,
+        out: &mut Vec<u32>,
+        seen: &mut HashSet<u32>,
+        depth: usize,
+    ) -> Result<(), Error> {
         if depth > 64 || !seen.insert(id) {
             return Err(Error::malformed("page tree loop"));
         }
@@ -249,8 +306,12 @@ pub fn parse_indirect(
     length_of: impl Fn(u32) -> Option<i64>,
 ) -> Result<((u32, u16), Obj), Error> {
     let mut p = Parser::new(data, off);
-    let num = p.parse_uint().ok_or_else(|| Error::malformed(format!("no object at byte {off}")))?;
-    let gen = p.parse_uint().ok_or_else(|| Error::malformed(format!("no object at byte {off}")))?;
+    let num = p
+        .parse_uint()
+        .ok_or_else(|| Error::malformed(format!("no object at byte {off}")))?;
+    let gen = p
+        .parse_uint()
+        .ok_or_else(|| Error::malformed(format!("no object at byte {off}")))?;
     p.expect_keyword(b"obj")?;
     let obj = p.parse_object()?;
     let id = (num.min(u32::MAX as u64) as u32, gen.min(65535) as u16);
@@ -286,7 +347,9 @@ pub fn parse_indirect(
             let rel = data[start..]
                 .windows(9)
                 .position(|w| w == b"endstream")
-                .ok_or_else(|| Error::malformed(format!("stream of object {} has no `endstream`", id.0)))?;
+                .ok_or_else(|| {
+                    Error::malformed(format!("stream of object {} has no `endstream`", id.0))
+                })?;
             let mut e = start + rel;
             if e > start && data[e - 1] == b'\n' {
                 e -= 1;

@@ -35,12 +35,15 @@ impl FoundSignature {
 pub fn find_signatures(doc: &Document<'_>) -> Result<Vec<FoundSignature>, Error> {
     let mut out = Vec::new();
     for (_, field, name) in form_fields(doc)? {
-        let is_sig = field.name(b"FT") == Some(b"Sig") || field.get(b"V").is_some() && field.name(b"FT").is_none();
+        let is_sig = field.name(b"FT") == Some(b"Sig")
+            || field.get(b"V").is_some() && field.name(b"FT").is_none();
         if !is_sig {
             continue;
         }
         let Some(v) = field.get(b"V") else { continue };
-        let Ok(sig) = doc.resolve_dict(v) else { continue };
+        let Ok(sig) = doc.resolve_dict(v) else {
+            continue;
+        };
         if sig.get(b"ByteRange").is_none() && sig.get(b"Contents").is_none() {
             continue;
         }
@@ -53,19 +56,31 @@ pub fn find_signatures(doc: &Document<'_>) -> Result<Vec<FoundSignature>, Error>
             _ => vec![],
         };
         let text = |k: &[u8]| sig.get(k).and_then(Obj::as_str).map(super::decode_text);
-        let docmdp = sig.get(b"Reference").and_then(Obj::as_array).and_then(|refs| {
-            refs.iter().find_map(|r| {
-                let r = doc.resolve_dict(r).ok()?;
-                if r.name(b"TransformMethod") != Some(b"DocMDP") {
-                    return None;
-                }
-                Some(r.get(b"TransformParams").and_then(|t| doc.resolve_dict(t).ok()).and_then(|t| t.int(b"P")).unwrap_or(2))
-            })
-        });
+        let docmdp = sig
+            .get(b"Reference")
+            .and_then(Obj::as_array)
+            .and_then(|refs| {
+                refs.iter().find_map(|r| {
+                    let r = doc.resolve_dict(r).ok()?;
+                    if r.name(b"TransformMethod") != Some(b"DocMDP") {
+                        return None;
+                    }
+                    Some(
+                        r.get(b"TransformParams")
+                            .and_then(|t| doc.resolve_dict(t).ok())
+                            .and_then(|t| t.int(b"P"))
+                            .unwrap_or(2),
+                    )
+                })
+            });
         out.push(FoundSignature {
             field_name: name,
-            doc_timestamp: sig.name(b"Type") == Some(b"DocTimeStamp") || sig.name(b"SubFilter") == Some(b"ETSI.RFC3161"),
-            sub_filter: sig.name(b"SubFilter").map(|s| String::from_utf8_lossy(s).into_owned()).unwrap_or_default(),
+            doc_timestamp: sig.name(b"Type") == Some(b"DocTimeStamp")
+                || sig.name(b"SubFilter") == Some(b"ETSI.RFC3161"),
+            sub_filter: sig
+                .name(b"SubFilter")
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+                .unwrap_or_default(),
             byte_range,
             contents,
             m: text(b"M"),

@@ -49,7 +49,10 @@ impl Prepared {
         let start = self.byte_range[1] + 1;
         let reserved = (self.byte_range[2] - 1 - start) / 2;
         if der.len() > reserved {
-            return Err(Error::PlaceholderTooSmall { needed: der.len(), reserved });
+            return Err(Error::PlaceholderTooSmall {
+                needed: der.len(),
+                reserved,
+            });
         }
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
         for (i, &b) in der.iter().enumerate() {
@@ -63,9 +66,13 @@ impl Prepared {
 /// Fields of the AcroForm (top level and kids), as (object id, dictionary, full name).
 pub fn form_fields(doc: &Document<'_>) -> Result<Vec<(u32, Dict, String)>, Error> {
     let cat = doc.catalog()?;
-    let Some(af) = cat.get(b"AcroForm") else { return Ok(vec![]) };
+    let Some(af) = cat.get(b"AcroForm") else {
+        return Ok(vec![]);
+    };
     let af = doc.resolve_dict(af)?;
-    let Some(fields) = af.get(b"Fields") else { return Ok(vec![]) };
+    let Some(fields) = af.get(b"Fields") else {
+        return Ok(vec![]);
+    };
     let mut out = Vec::new();
     let mut stack: Vec<(Obj, String, usize)> = match doc.resolve(fields)? {
         Obj::Array(a) => a.into_iter().rev().map(|o| (o, String::new(), 0)).collect(),
@@ -76,7 +83,9 @@ pub fn form_fields(doc: &Document<'_>) -> Result<Vec<(u32, Dict, String)>, Error
             break;
         }
         let Some((id, _)) = o.as_ref() else { continue };
-        let Ok(d) = doc.resolve_dict(&o) else { continue };
+        let Ok(d) = doc.resolve_dict(&o) else {
+            continue;
+        };
         let t = d.get(b"T").and_then(Obj::as_str).map(super::decode_text);
         let name = match (&t, prefix.is_empty()) {
             (Some(t), true) => t.clone(),
@@ -101,11 +110,46 @@ pub fn prepare(input: &[u8], doc: &Document<'_>, spec: &SigSpec<'_>) -> Result<P
     let fields = form_fields(doc)?;
     let mut inc = Incremental::new(input, doc);
 
+    let signed = fields
+        .iter()
+        .filter(|f| f.1.name(b"FT") == Some(b"Sig") && f.1.get(b"V").is_some())
+        .count();
+    if spec.certify && signed > 0 {
+        return Err(Error::InvalidOption(
+            "a certification signature must be the document's first signature".into(),
+        ));
+    }
+    // A certification that allows no change (DocMDP P=1) forbids further signatures too;
+    // document timestamps stay allowed (PAdES).
+    if !spec.doc_timestamp {
+        let p = catalog
+            .get(b"Perms")
+            .and_then(|p| doc.resolve_dict(p).ok())
+            .and_then(|p| p.get(b"DocMDP").cloned())
+            .and_then(|s| doc.resolve_dict(&s).ok())
+            .and_then(|s| s.get(b"Reference").and_then(|r| doc.resolve(r).ok()))
+            .and_then(|r| r.as_array().and_then(|a| a.first().cloned()))
+            .and_then(|r| doc.resolve_dict(&r).ok())
+            .and_then(|r| {
+                r.get(b"TransformParams")
+                    .and_then(|t| doc.resolve_dict(t).ok())
+            })
+            .and_then(|t| t.int(b"P"));
+        if p == Some(1) {
+            return Err(Error::InvalidOption(
+                "the document is certified with no changes allowed (DocMDP P=1)".into(),
+            ));
+        }
+    }
     // Field name: the one asked for, or the first free "SignatureN".
-    let existing = spec.field_name.and_then(|n| fields.iter().find(|f| f.2 == n));
+    let existing = spec
+        .field_name
+        .and_then(|n| fields.iter().find(|f| f.2 == n));
     if let Some((_, d, n)) = existing {
         if d.name(b"FT") != Some(b"Sig") {
-            return Err(Error::InvalidOption(format!("field {n:?} exists and is not a signature field")));
+            return Err(Error::InvalidOption(format!(
+                "field {n:?} exists and is not a signature field"
+            )));
         }
         if d.get(b"V").is_some() {
             return Err(Error::FieldAlreadySigned(n.clone()));
@@ -114,8 +158,15 @@ pub fn prepare(input: &[u8], doc: &Document<'_>, spec: &SigSpec<'_>) -> Result<P
     let field_name = match spec.field_name {
         Some(n) => n.to_string(),
         None => {
-            let prefix = if spec.doc_timestamp { "DocTimeStamp" } else { "Signature" };
-            (1..).map(|i| format!("{prefix}{i}")).find(|n| !fields.iter().any(|f| &f.2 == n)).unwrap_or_default()
+            let prefix = if spec.doc_timestamp {
+                "DocTimeStamp"
+            } else {
+                "Signature"
+            };
+            (1..)
+                .map(|i| format!("{prefix}{i}"))
+                .find(|n| !fields.iter().any(|f| &f.2 == n))
+                .unwrap_or_default()
         }
     };
 
@@ -131,7 +182,12 @@ pub fn prepare(input: &[u8], doc: &Document<'_>, spec: &SigSpec<'_>) -> Result<P
     if let Some(m) = &spec.m {
         extra.set(b"M", Obj::Str(m.as_bytes().to_vec()));
     }
-    for (k, v) in [(&b"Name"[..], spec.name), (b"Reason", spec.reason), (b"Location", spec.location), (b"ContactInfo", spec.contact_info)] {
+    for (k, v) in [
+        (&b"Name"[..], spec.name),
+        (b"Reason", spec.reason),
+        (b"Location", spec.location),
+        (b"ContactInfo", spec.contact_info),
+    ] {
         if let Some(v) = v {
             extra.set(k, text_string(v));
         }
@@ -188,7 +244,10 @@ pub fn prepare(input: &[u8], doc: &Document<'_>, spec: &SigSpec<'_>) -> Result<P
     field.set(b"V", Obj::Ref(sig_id, 0));
     if let Some(app) = &spec.appearance {
         let ap_id = appearance::write(&mut inc, app)?;
-        field.set(b"Rect", Obj::Array(app.rect.iter().map(|v| Obj::Real(*v)).collect()));
+        field.set(
+            b"Rect",
+            Obj::Array(app.rect.iter().map(|v| Obj::Real(*v)).collect()),
+        );
         let mut ap = Dict::new();
         ap.set(b"N", Obj::Ref(ap_id, 0));
         field.set(b"AP", Obj::Dict(ap));
@@ -201,7 +260,11 @@ pub fn prepare(input: &[u8], doc: &Document<'_>, spec: &SigSpec<'_>) -> Result<P
         let fref = Obj::Ref(field_id, 0);
         match page.get(b"Annots").cloned() {
             Some(Obj::Ref(aid, _)) => {
-                let mut arr = doc.resolve(&Obj::Ref(aid, 0))?.as_array().cloned().unwrap_or_default();
+                let mut arr = doc
+                    .resolve(&Obj::Ref(aid, 0))?
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
                 arr.push(fref.clone());
                 inc.add(aid, Incremental::gen_of(doc, aid), &Obj::Array(arr));
             }
@@ -224,7 +287,11 @@ pub fn prepare(input: &[u8], doc: &Document<'_>, spec: &SigSpec<'_>) -> Result<P
         };
         match af.get(b"Fields").cloned() {
             Some(Obj::Ref(fid, _)) => {
-                let mut arr = doc.resolve(&Obj::Ref(fid, 0))?.as_array().cloned().unwrap_or_default();
+                let mut arr = doc
+                    .resolve(&Obj::Ref(fid, 0))?
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
                 arr.push(fref);
                 inc.add(fid, Incremental::gen_of(doc, fid), &Obj::Array(arr));
             }
@@ -234,7 +301,11 @@ pub fn prepare(input: &[u8], doc: &Document<'_>, spec: &SigSpec<'_>) -> Result<P
             }
             _ => af.set(b"Fields", Obj::Array(vec![fref])),
         }
-        af.set(b"SigFlags", Obj::Int(3));
+        // SigFlags 3 (signatures exist, append only) — but never changed once signed:
+        // validators count any later change to it as a modification of the form.
+        if signed == 0 || af.get(b"SigFlags").is_none() {
+            af.set(b"SigFlags", Obj::Int(3));
+        }
         match af_id {
             Some(id) => inc.add(id, Incremental::gen_of(doc, id), &Obj::Dict(af)),
             None => {
@@ -242,6 +313,16 @@ pub fn prepare(input: &[u8], doc: &Document<'_>, spec: &SigSpec<'_>) -> Result<P
                 inc.add(id, 0, &Obj::Dict(af));
                 catalog.set(b"AcroForm", Obj::Ref(id, 0));
                 catalog_changed = true;
+            }
+        }
+    }
+    if !new_field && signed == 0 {
+        // Filling a pre-existing empty field as the first signature: mark the form signed.
+        if let Some(Obj::Ref(id, _)) = catalog.get(b"AcroForm").cloned() {
+            let mut af = doc.resolve_dict(&Obj::Ref(id, 0))?;
+            if af.int(b"SigFlags") != Some(3) {
+                af.set(b"SigFlags", Obj::Int(3));
+                inc.add(id, Incremental::gen_of(doc, id), &Obj::Dict(af));
             }
         }
     }
@@ -255,7 +336,11 @@ pub fn prepare(input: &[u8], doc: &Document<'_>, spec: &SigSpec<'_>) -> Result<P
         catalog_changed = true;
     }
     if catalog_changed {
-        inc.add(root_id, Incremental::gen_of(doc, root_id), &Obj::Dict(catalog));
+        inc.add(
+            root_id,
+            Incremental::gen_of(doc, root_id),
+            &Obj::Dict(catalog),
+        );
     }
 
     let mut out = inc.finish();
@@ -264,10 +349,16 @@ pub fn prepare(input: &[u8], doc: &Document<'_>, spec: &SigSpec<'_>) -> Result<P
     let mut text = Vec::new();
     let _ = write!(text, "[0 {} {} {}", br[1], br[2], br[3]);
     if text.len() + 1 > BR_PLACEHOLDER.len() {
-        return Err(Error::Unsupported("file too large for the byte range placeholder".into()));
+        return Err(Error::Unsupported(
+            "file too large for the byte range placeholder".into(),
+        ));
     }
     text.resize(BR_PLACEHOLDER.len() - 1, b' ');
     text.push(b']');
     out[br_at..br_at + text.len()].copy_from_slice(&text);
-    Ok(Prepared { out, byte_range: br, field_name })
+    Ok(Prepared {
+        out,
+        byte_range: br,
+        field_name,
+    })
 }

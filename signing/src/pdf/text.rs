@@ -314,7 +314,7 @@ mod tests {
         assert_eq!(s(0.0), "0");
         assert_eq!(s(-0.001), "0");
         assert_eq!(s(12.5), "12.5");
-        assert_eq!(s(-3.14159), "-3.14");
+        assert_eq!(s(-12.345), "-12.35");
         assert_eq!(s(595.28), "595.28");
         assert_eq!(s(0.05), "0.05");
         assert_eq!(s(f32::NAN), "0");

@@ -55,7 +55,11 @@ pub fn write_dict(d: &Dict, out: &mut Vec<u8>) {
 fn write_real(r: f64, out: &mut Vec<u8>) {
     let s = format!("{:.4}", if r.is_finite() { r } else { 0.0 });
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    out.extend_from_slice(if s.is_empty() || s == "-" { b"0" } else { s.as_bytes() });
+    out.extend_from_slice(if s.is_empty() || s == "-" {
+        b"0"
+    } else {
+        s.as_bytes()
+    });
 }
 
 pub fn write_name(n: &[u8], out: &mut Vec<u8>) {
@@ -125,11 +129,21 @@ impl Incremental {
             }
         }
         if trailer.get(b"ID").is_none() {
-            let h = super::super::cades::digest(crate::DigestAlgorithm::Sha256, &input[..input.len().min(4096)]);
+            let h = super::super::cades::digest(
+                crate::DigestAlgorithm::Sha256,
+                &input[..input.len().min(4096)],
+            );
             let id = Obj::Str(h[..16].to_vec());
             trailer.set(b"ID", Obj::Array(vec![id.clone(), id]));
         }
-        Incremental { out, entries: Vec::new(), next_id: doc.next_id(), prev: doc.startxref, xref_stream: doc.xref_stream, trailer }
+        Incremental {
+            out,
+            entries: Vec::new(),
+            next_id: doc.next_id(),
+            prev: doc.startxref,
+            xref_stream: doc.xref_stream,
+            trailer,
+        }
     }
 
     /// Reserves a fresh object number.
@@ -143,7 +157,7 @@ impl Incremental {
     pub fn add_raw(&mut self, id: u32, gen: u16, body: &[u8]) -> usize {
         let off = self.out.len();
         self.entries.push((id, gen, off));
-        let _ = write!(self.out, "{id} {gen} obj\n");
+        let _ = writeln!(self.out, "{id} {gen} obj");
         let body_at = self.out.len();
         self.out.extend_from_slice(body);
         self.out.extend_from_slice(b"\nendobj\n");
@@ -166,7 +180,11 @@ impl Incremental {
 
     /// Writes the cross-reference section and trailer; returns the complete file.
     pub fn finish(mut self) -> Vec<u8> {
-        let xref_id = if self.xref_stream { Some(self.alloc()) } else { None };
+        let xref_id = if self.xref_stream {
+            Some(self.alloc())
+        } else {
+            None
+        };
         let size = self.next_id;
         self.trailer.set(b"Size", Obj::Int(size as i64));
         self.trailer.set(b"Prev", Obj::Int(self.prev as i64));
@@ -181,9 +199,9 @@ impl Incremental {
             None => {
                 self.out.extend_from_slice(b"xref\n");
                 for run in &runs {
-                    let _ = write!(self.out, "{} {}\n", run[0].0, run.len());
+                    let _ = writeln!(self.out, "{} {}", run[0].0, run.len());
                     for (_, g, off) in run.iter() {
-                        let _ = write!(self.out, "{off:010} {g:05} n\r\n");
+                        let _ = writeln!(self.out, "{off:010} {g:05} n\r");
                     }
                 }
                 self.out.extend_from_slice(b"trailer\n");
@@ -207,16 +225,19 @@ impl Incremental {
                 }
                 let mut d = self.trailer.clone();
                 d.set(b"Type", Obj::Name(b"XRef".to_vec()));
-                d.set(b"W", Obj::Array(vec![Obj::Int(1), Obj::Int(wide as i64), Obj::Int(2)]));
+                d.set(
+                    b"W",
+                    Obj::Array(vec![Obj::Int(1), Obj::Int(wide as i64), Obj::Int(2)]),
+                );
                 d.set(b"Index", Obj::Array(index));
                 let mut body = Vec::new();
                 write_obj(&Obj::Stream(d, data), &mut body);
-                let _ = write!(self.out, "{xid} 0 obj\n");
+                let _ = writeln!(self.out, "{xid} 0 obj");
                 self.out.extend_from_slice(&body);
                 self.out.extend_from_slice(b"\nendobj\n");
             }
         }
-        let _ = write!(self.out, "startxref\n{xref_off}\n%%EOF\n");
+        let _ = writeln!(self.out, "startxref\n{xref_off}\n%%EOF");
         self.out
     }
 }

@@ -16,12 +16,16 @@ impl Document<'_> {
         while let Some(off) = next.take() {
             if off >= self.data.len() || !seen.insert(off) || seen.len() > 10_000 {
                 if first {
-                    return Err(Error::malformed("the cross-reference offset points outside the file"));
+                    return Err(Error::malformed(
+                        "the cross-reference offset points outside the file",
+                    ));
                 }
                 break;
             }
             let (trailer, is_stream) = self.read_section(off).map_err(|e| match e {
-                Error::Malformed(m) => Error::Malformed(format!("damaged cross-reference section at byte {off}: {m}")),
+                Error::Malformed(m) => Error::Malformed(format!(
+                    "damaged cross-reference section at byte {off}: {m}"
+                )),
                 other => other,
             })?;
             if first {
@@ -50,14 +54,22 @@ impl Document<'_> {
                     break;
                 }
                 p.pos = save;
-                let start = p.parse_uint().ok_or_else(|| Error::malformed("bad subsection header"))?;
-                let count = p.parse_uint().ok_or_else(|| Error::malformed("bad subsection count"))?;
+                let start = p
+                    .parse_uint()
+                    .ok_or_else(|| Error::malformed("bad subsection header"))?;
+                let count = p
+                    .parse_uint()
+                    .ok_or_else(|| Error::malformed("bad subsection count"))?;
                 if count > 10_000_000 || start > u32::MAX as u64 {
                     return Err(Error::malformed("absurd subsection size"));
                 }
                 for i in 0..count {
-                    let o = p.parse_uint().ok_or_else(|| Error::malformed("bad entry offset"))?;
-                    let g = p.parse_uint().ok_or_else(|| Error::malformed("bad entry generation"))?;
+                    let o = p
+                        .parse_uint()
+                        .ok_or_else(|| Error::malformed("bad entry offset"))?;
+                    let g = p
+                        .parse_uint()
+                        .ok_or_else(|| Error::malformed("bad entry generation"))?;
                     let kind = p.token();
                     let id = (start + i) as u32;
                     let entry = match kind {
@@ -84,7 +96,12 @@ impl Document<'_> {
             let w: Vec<usize> = dict
                 .get(b"W")
                 .and_then(Obj::as_array)
-                .map(|a| a.iter().filter_map(Obj::as_int).map(|v| v.clamp(0, 8) as usize).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Obj::as_int)
+                        .map(|v| v.clamp(0, 8) as usize)
+                        .collect()
+                })
                 .unwrap_or_default();
             if w.len() != 3 || w.iter().sum::<usize>() == 0 {
                 return Err(Error::malformed("bad /W in xref stream"));
@@ -100,14 +117,21 @@ impl Document<'_> {
                 let (start, count) = (pair[0].max(0) as u64, pair[1].max(0) as u64);
                 for i in 0..count {
                     let Some(row) = rows.next() else { break };
-                    let field = |from: usize, len: usize| row[from..from + len].iter().fold(0u64, |a, &b| a << 8 | b as u64);
+                    let field = |from: usize, len: usize| {
+                        row[from..from + len]
+                            .iter()
+                            .fold(0u64, |a, &b| a << 8 | b as u64)
+                    };
                     let t = if w[0] == 0 { 1 } else { field(0, w[0]) };
                     let f2 = field(w[0], w[1]);
                     let f3 = field(w[0] + w[1], w[2]);
                     let entry = match t {
                         0 => Entry::Free,
                         1 => Entry::Offset(f2 as usize, f3.min(65535) as u16),
-                        2 => Entry::InStream(f2.min(u32::MAX as u64) as u32, f3.min(u32::MAX as u64) as u32),
+                        2 => Entry::InStream(
+                            f2.min(u32::MAX as u64) as u32,
+                            f3.min(u32::MAX as u64) as u32,
+                        ),
                         _ => continue,
                     };
                     if start + i <= u32::MAX as u64 {

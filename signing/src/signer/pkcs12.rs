@@ -19,7 +19,9 @@ pub struct Pkcs12Signer {
 
 impl std::fmt::Debug for Pkcs12Signer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pkcs12Signer").field("alg", &self.alg).finish_non_exhaustive()
+        f.debug_struct("Pkcs12Signer")
+            .field("alg", &self.alg)
+            .finish_non_exhaustive()
     }
 }
 
@@ -28,8 +30,12 @@ impl Pkcs12Signer {
     pub fn from_pkcs12_der(der: &[u8], password: &str) -> Result<Self, Error> {
         let p12 = Pkcs12::from_der(der).map_err(|_| Error::Key("not a PKCS#12 file".into()))?;
         let parsed = p12.parse2(password).map_err(|_| Error::BadPassword)?;
-        let key = parsed.pkey.ok_or_else(|| Error::Key("the PKCS#12 file holds no private key".into()))?;
-        let cert = parsed.cert.ok_or_else(|| Error::Key("the PKCS#12 file holds no certificate".into()))?;
+        let key = parsed
+            .pkey
+            .ok_or_else(|| Error::Key("the PKCS#12 file holds no private key".into()))?;
+        let cert = parsed
+            .cert
+            .ok_or_else(|| Error::Key("the PKCS#12 file holds no certificate".into()))?;
         let mut chain = Vec::new();
         if let Some(ca) = parsed.ca {
             for c in ca.iter() {
@@ -46,7 +52,10 @@ impl Pkcs12Signer {
     /// Opens a PKCS#12 file from disk.
     pub fn from_file(path: impl AsRef<std::path::Path>, password: &str) -> Result<Self, Error> {
         let path = path.as_ref();
-        let der = std::fs::read(path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
+        let der = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
         Self::from_pkcs12_der(&der, password)
     }
 
@@ -54,7 +63,9 @@ impl Pkcs12Signer {
     pub fn from_key(key: PKey<Private>, cert: Vec<u8>, chain: Vec<Vec<u8>>) -> Result<Self, Error> {
         let x = openssl::x509::X509::from_der(&cert)?;
         if !x.public_key()?.public_eq(&key) {
-            return Err(Error::Key("the private key does not match the certificate".into()));
+            return Err(Error::Key(
+                "the private key does not match the certificate".into(),
+            ));
         }
         let alg = match key.id() {
             Id::RSA => KeyAlgorithm::RsaPkcs1v15,
@@ -64,12 +75,21 @@ impl Pkcs12Signer {
                 match ec.group().curve_name() {
                     Some(Nid::X9_62_PRIME256V1) => KeyAlgorithm::EcdsaP256,
                     Some(Nid::SECP384R1) => KeyAlgorithm::EcdsaP384,
-                    _ => return Err(Error::KeyUnsupported("only P-256 and P-384 EC keys are supported".into())),
+                    _ => {
+                        return Err(Error::KeyUnsupported(
+                            "only P-256 and P-384 EC keys are supported".into(),
+                        ))
+                    }
                 }
             }
             other => return Err(Error::KeyUnsupported(format!("key type {other:?}"))),
         };
-        Ok(Pkcs12Signer { key, cert, chain, alg })
+        Ok(Pkcs12Signer {
+            key,
+            cert,
+            chain,
+            alg,
+        })
     }
 
     /// Signs with RSASSA-PSS instead of PKCS#1 v1.5 (RSA keys only).

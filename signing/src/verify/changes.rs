@@ -10,7 +10,11 @@ use crate::pdf::reader::{Document, Entry};
 ///
 /// With `certified` (the signature is a certification), new signature fields must be
 /// invisible, as Adobe and pyHanko require under DocMDP.
-pub fn diff(signed: &Document<'_>, newest: &Document<'_>, certified: bool) -> (Vec<String>, Vec<String>) {
+pub fn diff(
+    signed: &Document<'_>,
+    newest: &Document<'_>,
+    certified: bool,
+) -> (Vec<String>, Vec<String>) {
     let mut allowed = Vec::new();
     let mut bad = Vec::new();
     let mut new_objects = 0usize;
@@ -23,8 +27,16 @@ pub fn diff(signed: &Document<'_>, newest: &Document<'_>, certified: bool) -> (V
         if new_e == old_e {
             continue;
         }
-        let old = if old_e == Entry::Free { Obj::Null } else { signed.get(id).unwrap_or(Obj::Null) };
-        let new = if new_e == Entry::Free { Obj::Null } else { newest.get(id).unwrap_or(Obj::Null) };
+        let old = if old_e == Entry::Free {
+            Obj::Null
+        } else {
+            signed.get(id).unwrap_or(Obj::Null)
+        };
+        let new = if new_e == Entry::Free {
+            Obj::Null
+        } else {
+            newest.get(id).unwrap_or(Obj::Null)
+        };
         if old == Obj::Null {
             new_objects += 1;
             continue;
@@ -32,7 +44,10 @@ pub fn diff(signed: &Document<'_>, newest: &Document<'_>, certified: bool) -> (V
         if old == new {
             continue;
         }
-        let kind = old.as_dict().and_then(|d| d.name(b"Type")).map(|t| String::from_utf8_lossy(t).into_owned());
+        let kind = old
+            .as_dict()
+            .and_then(|d| d.name(b"Type"))
+            .map(|t| String::from_utf8_lossy(t).into_owned());
         if new == Obj::Null {
             if matches!(kind.as_deref(), Some("XRef") | Some("ObjStm")) {
                 continue;
@@ -55,19 +70,31 @@ pub fn diff(signed: &Document<'_>, newest: &Document<'_>, certified: bool) -> (V
 }
 
 fn dict_key_changes(old: &Dict, new: &Dict) -> Vec<Vec<u8>> {
-    let mut keys: Vec<Vec<u8>> = old.0.iter().chain(new.0.iter()).map(|(k, _)| k.clone()).collect();
+    let mut keys: Vec<Vec<u8>> = old
+        .0
+        .iter()
+        .chain(new.0.iter())
+        .map(|(k, _)| k.clone())
+        .collect();
     keys.sort();
     keys.dedup();
-    keys.into_iter().filter(|k| old.get(k) != new.get(k)).collect()
+    keys.into_iter()
+        .filter(|k| old.get(k) != new.get(k))
+        .collect()
 }
 
 fn names(keys: &[Vec<u8>]) -> String {
-    keys.iter().map(|k| format!("/{}", String::from_utf8_lossy(k))).collect::<Vec<_>>().join(", ")
+    keys.iter()
+        .map(|k| format!("/{}", String::from_utf8_lossy(k)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// True when `o` refers to a signature field or its widget.
 fn is_sig_field(doc: &Document<'_>, o: &Obj) -> bool {
-    let Ok(d) = doc.resolve_dict(o) else { return false };
+    let Ok(d) = doc.resolve_dict(o) else {
+        return false;
+    };
     if d.name(b"FT") == Some(b"Sig") {
         return true;
     }
@@ -78,8 +105,14 @@ fn is_sig_field(doc: &Document<'_>, o: &Obj) -> bool {
 
 /// True when the widget `o` has a non-empty /Rect.
 fn is_visible(doc: &Document<'_>, o: &Obj) -> bool {
-    let Ok(d) = doc.resolve_dict(o) else { return false };
-    let r: Vec<f64> = d.get(b"Rect").and_then(Obj::as_array).map(|a| a.iter().filter_map(Obj::as_f64).collect()).unwrap_or_default();
+    let Ok(d) = doc.resolve_dict(o) else {
+        return false;
+    };
+    let r: Vec<f64> = d
+        .get(b"Rect")
+        .and_then(Obj::as_array)
+        .map(|a| a.iter().filter_map(Obj::as_f64).collect())
+        .unwrap_or_default();
     r.len() == 4 && (r[2] - r[0]).abs() > 0.0 && (r[3] - r[1]).abs() > 0.0
 }
 
@@ -92,7 +125,14 @@ fn array_extended(old: &[Obj], new: &[Obj], ok: impl Fn(&Obj) -> bool) -> bool {
     new.len() >= old.len() && new.starts_with(old) && new[old.len()..].iter().all(ok)
 }
 
-fn classify(id: u32, root: u32, old: &Obj, new: &Obj, doc: &Document<'_>, certified: bool) -> Result<Option<String>, String> {
+fn classify(
+    id: u32,
+    root: u32,
+    old: &Obj,
+    new: &Obj,
+    doc: &Document<'_>,
+    certified: bool,
+) -> Result<Option<String>, String> {
     match (old, new) {
         (Obj::Array(o), Obj::Array(n)) => {
             if array_extended(o, n, |x| is_sig_field(doc, x)) {
@@ -113,7 +153,10 @@ fn classify(id: u32, root: u32, old: &Obj, new: &Obj, doc: &Document<'_>, certif
                     .cloned()
                     .collect();
                 if !bad.is_empty() {
-                    return Err(format!("the document catalog was changed ({})", names(&bad)));
+                    return Err(format!(
+                        "the document catalog was changed ({})",
+                        names(&bad)
+                    ));
                 }
                 return Ok(Some(if changed.iter().any(|k| k == b"DSS") {
                     "validation data (DSS) added".into()
@@ -123,21 +166,40 @@ fn classify(id: u32, root: u32, old: &Obj, new: &Obj, doc: &Document<'_>, certif
             }
             match typ {
                 Some(b"Page") => {
-                    let bad: Vec<_> = changed.iter().filter(|k| k.as_slice() != b"Annots").cloned().collect();
+                    let bad: Vec<_> = changed
+                        .iter()
+                        .filter(|k| k.as_slice() != b"Annots")
+                        .cloned()
+                        .collect();
                     if !bad.is_empty() {
                         return Err(format!("page object {id} was changed ({})", names(&bad)));
                     }
-                    let oa = o.get(b"Annots").and_then(|a| doc.resolve(a).ok()).and_then(|a| a.as_array().cloned()).unwrap_or_default();
-                    let na = n.get(b"Annots").and_then(|a| doc.resolve(a).ok()).and_then(|a| a.as_array().cloned()).unwrap_or_default();
-                    if certified && array_extended(&oa, &na, |x| is_sig_field(doc, x)) && na[oa.len()..].iter().any(|x| is_visible(doc, x)) {
+                    let oa = o
+                        .get(b"Annots")
+                        .and_then(|a| doc.resolve(a).ok())
+                        .and_then(|a| a.as_array().cloned())
+                        .unwrap_or_default();
+                    let na = n
+                        .get(b"Annots")
+                        .and_then(|a| doc.resolve(a).ok())
+                        .and_then(|a| a.as_array().cloned())
+                        .unwrap_or_default();
+                    if certified
+                        && array_extended(&oa, &na, |x| is_sig_field(doc, x))
+                        && na[oa.len()..].iter().any(|x| is_visible(doc, x))
+                    {
                         Err("a visible signature was added after the certification".into())
                     } else if array_extended(&oa, &na, |x| is_sig_field(doc, x)) {
                         Ok(Some("signature widgets added to a page".into()))
                     } else {
-                        Err(format!("annotations other than signatures were changed on page object {id}"))
+                        Err(format!(
+                            "annotations other than signatures were changed on page object {id}"
+                        ))
                     }
                 }
-                Some(b"Pages") => Err("the page tree was changed (pages added, removed or moved)".into()),
+                Some(b"Pages") => {
+                    Err("the page tree was changed (pages added, removed or moved)".into())
+                }
                 Some(b"DSS") => Ok(Some("validation data (DSS) updated".into())),
                 Some(b"XRef") | Some(b"ObjStm") => Ok(None),
                 _ if o.name(b"FT") == Some(b"Sig") => {
@@ -155,26 +217,46 @@ fn classify(id: u32, root: u32, old: &Obj, new: &Obj, doc: &Document<'_>, certif
                 _ if o.get(b"Fields").is_some() || n.get(b"Fields").is_some() => {
                     let bad: Vec<_> = changed
                         .iter()
-                        .filter(|k| !matches!(k.as_slice(), b"Fields" | b"SigFlags" | b"DR" | b"DA"))
+                        // SigFlags may be added, not changed (pyHanko agrees).
+                        .filter(|k| {
+                            !(matches!(k.as_slice(), b"Fields" | b"DR" | b"DA")
+                                || k.as_slice() == b"SigFlags" && o.get(b"SigFlags").is_none())
+                        })
                         .cloned()
                         .collect();
                     if !bad.is_empty() {
                         return Err(format!("the form was changed ({})", names(&bad)));
                     }
-                    let of = o.get(b"Fields").and_then(Obj::as_array).cloned().unwrap_or_default();
-                    let nf = n.get(b"Fields").and_then(Obj::as_array).cloned().unwrap_or_default();
-                    if array_extended(&of, &nf, |x| is_sig_field(doc, x)) || changed.iter().all(|k| k != b"Fields") {
+                    let of = o
+                        .get(b"Fields")
+                        .and_then(Obj::as_array)
+                        .cloned()
+                        .unwrap_or_default();
+                    let nf = n
+                        .get(b"Fields")
+                        .and_then(Obj::as_array)
+                        .cloned()
+                        .unwrap_or_default();
+                    if array_extended(&of, &nf, |x| is_sig_field(doc, x))
+                        || changed.iter().all(|k| k != b"Fields")
+                    {
                         Ok(Some("signature fields added".into()))
                     } else {
                         Err("form fields other than signatures were added or removed".into())
                     }
                 }
-                _ if o.get(b"VRI").is_some() || o.get(b"Certs").is_some() => Ok(Some("validation data (DSS) updated".into())),
+                _ if o.get(b"VRI").is_some() || o.get(b"Certs").is_some() => {
+                    Ok(Some("validation data (DSS) updated".into()))
+                }
                 _ => Err(format!("object {id} was changed")),
             }
         }
-        (Obj::Stream(d, _), _) if matches!(d.name(b"Type"), Some(b"XRef") | Some(b"ObjStm")) => Ok(None),
-        (Obj::Stream(..), _) => Err(format!("stream object {id} (content, image or font) was changed")),
+        (Obj::Stream(d, _), _) if matches!(d.name(b"Type"), Some(b"XRef") | Some(b"ObjStm")) => {
+            Ok(None)
+        }
+        (Obj::Stream(..), _) => Err(format!(
+            "stream object {id} (content, image or font) was changed"
+        )),
         _ => Err(format!("object {id} was changed")),
     }
 }

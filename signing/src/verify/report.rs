@@ -24,6 +24,8 @@ pub struct SignatureReport {
     pub not_before: Option<String>,
     pub not_after: Option<String>,
     pub key_usage: Vec<String>,
+    /// The key usage allows signing (digitalSignature or nonRepudiation, or no restriction).
+    pub key_usage_ok: bool,
     /// Claimed signing time from the signature dictionary's /M.
     pub signing_time: Option<String>,
     /// Time asserted by the signature timestamp (or by the document timestamp itself).
@@ -90,10 +92,35 @@ impl Report {
                 line("timestamp:", v);
             }
             line("level:", r.level.as_deref().unwrap_or("none"));
-            line("byte range:", if r.byte_range_ok { if r.covers_whole_file { "ok, whole file" } else { "ok, earlier revision" } } else { "BAD" });
-            line("integrity:", if r.integrity_ok { "ok" } else { "DIGEST MISMATCH" });
+            line(
+                "byte range:",
+                if r.byte_range_ok {
+                    if r.covers_whole_file {
+                        "ok, whole file"
+                    } else {
+                        "ok, earlier revision"
+                    }
+                } else {
+                    "BAD"
+                },
+            );
+            line(
+                "integrity:",
+                if r.integrity_ok {
+                    "ok"
+                } else {
+                    "DIGEST MISMATCH"
+                },
+            );
             line("signature:", if r.signature_ok { "ok" } else { "BAD" });
-            line("chain:", if r.chain_trusted { "trusted" } else { "NOT TRUSTED" });
+            line(
+                "chain:",
+                if r.chain_trusted {
+                    "trusted"
+                } else {
+                    "NOT TRUSTED"
+                },
+            );
             line("revocation:", &r.revocation);
             if r.modified_after_signing {
                 line("later changes:", &r.modifications.join("; "));
@@ -108,7 +135,11 @@ impl Report {
         for p in &self.problems {
             s.push_str(&format!("problem: {p}\n"));
         }
-        s.push_str(if self.valid { "Result: all signatures valid\n" } else { "Result: NOT all signatures valid\n" });
+        s.push_str(if self.valid {
+            "Result: all signatures valid\n"
+        } else {
+            "Result: NOT all signatures valid\n"
+        });
         s
     }
 }

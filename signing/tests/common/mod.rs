@@ -12,7 +12,9 @@ use openssl::nid::Nid;
 use openssl::pkcs12::Pkcs12;
 use openssl::pkey::{PKey, Private};
 use openssl::rsa::Rsa;
-use openssl::x509::extension::{BasicConstraints, ExtendedKeyUsage, KeyUsage, SubjectKeyIdentifier};
+use openssl::x509::extension::{
+    BasicConstraints, ExtendedKeyUsage, KeyUsage, SubjectKeyIdentifier,
+};
 use openssl::x509::{X509Name, X509};
 use sijill_signing::revocation::{RevocationData, RevocationSource};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -33,7 +35,12 @@ pub enum Role {
     Tsa,
 }
 
-pub fn cert(cn: &str, key: &PKey<Private>, issuer: Option<(&X509, &PKey<Private>)>, role: Role) -> X509 {
+pub fn cert(
+    cn: &str,
+    key: &PKey<Private>,
+    issuer: Option<(&X509, &PKey<Private>)>,
+    role: Role,
+) -> X509 {
     let mut name = X509Name::builder().unwrap();
     name.append_entry_by_text("C", "MA").unwrap();
     name.append_entry_by_text("O", "Sijill Test").unwrap();
@@ -42,25 +49,62 @@ pub fn cert(cn: &str, key: &PKey<Private>, issuer: Option<(&X509, &PKey<Private>
     let mut b = X509::builder().unwrap();
     b.set_version(2).unwrap();
     let serial = BigNum::from_u32(SERIAL.fetch_add(1, Ordering::SeqCst)).unwrap();
-    b.set_serial_number(&Asn1Integer::from_bn(&serial).unwrap()).unwrap();
+    b.set_serial_number(&Asn1Integer::from_bn(&serial).unwrap())
+        .unwrap();
     b.set_subject_name(&name).unwrap();
-    b.set_issuer_name(issuer.map(|i| i.0.subject_name()).unwrap_or(&name)).unwrap();
+    b.set_issuer_name(issuer.map(|i| i.0.subject_name()).unwrap_or(&name))
+        .unwrap();
     b.set_pubkey(key).unwrap();
-    b.set_not_before(&Asn1Time::days_from_now(0).unwrap()).unwrap();
-    b.set_not_after(&Asn1Time::days_from_now(365).unwrap()).unwrap();
-    let ski = SubjectKeyIdentifier::new().build(&b.x509v3_context(issuer.map(|i| &**i.0), None)).unwrap();
+    b.set_not_before(&Asn1Time::days_from_now(0).unwrap())
+        .unwrap();
+    b.set_not_after(&Asn1Time::days_from_now(365).unwrap())
+        .unwrap();
+    let ski = SubjectKeyIdentifier::new()
+        .build(&b.x509v3_context(issuer.map(|i| &**i.0), None))
+        .unwrap();
     b.append_extension(ski).unwrap();
     match role {
         Role::Ca => {
-            b.append_extension(BasicConstraints::new().critical().ca().build().unwrap()).unwrap();
-            b.append_extension(KeyUsage::new().critical().key_cert_sign().crl_sign().build().unwrap()).unwrap();
+            b.append_extension(BasicConstraints::new().critical().ca().build().unwrap())
+                .unwrap();
+            b.append_extension(
+                KeyUsage::new()
+                    .critical()
+                    .key_cert_sign()
+                    .crl_sign()
+                    .build()
+                    .unwrap(),
+            )
+            .unwrap();
         }
         Role::Signer => {
-            b.append_extension(KeyUsage::new().critical().digital_signature().non_repudiation().build().unwrap()).unwrap();
+            b.append_extension(
+                KeyUsage::new()
+                    .critical()
+                    .digital_signature()
+                    .non_repudiation()
+                    .build()
+                    .unwrap(),
+            )
+            .unwrap();
         }
         Role::Tsa => {
-            b.append_extension(KeyUsage::new().critical().digital_signature().build().unwrap()).unwrap();
-            b.append_extension(ExtendedKeyUsage::new().critical().time_stamping().build().unwrap()).unwrap();
+            b.append_extension(
+                KeyUsage::new()
+                    .critical()
+                    .digital_signature()
+                    .build()
+                    .unwrap(),
+            )
+            .unwrap();
+            b.append_extension(
+                ExtendedKeyUsage::new()
+                    .critical()
+                    .time_stamping()
+                    .build()
+                    .unwrap(),
+            )
+            .unwrap();
         }
     }
     let signing_key = issuer.map(|i| i.1).unwrap_or(key);
@@ -85,11 +129,30 @@ impl Pki {
         let root_key = rsa(2048);
         let root = cert("Test Root", &root_key, None, Role::Ca);
         let inter_key = rsa(2048);
-        let inter = cert("Test Intermediate", &inter_key, Some((&root, &root_key)), Role::Ca);
-        let signer = cert("Amina Signer", &signer_key, Some((&inter, &inter_key)), Role::Signer);
+        let inter = cert(
+            "Test Intermediate",
+            &inter_key,
+            Some((&root, &root_key)),
+            Role::Ca,
+        );
+        let signer = cert(
+            "Amina Signer",
+            &signer_key,
+            Some((&inter, &inter_key)),
+            Role::Signer,
+        );
         let tsa_key = rsa(2048);
         let tsa = cert("Test TSA", &tsa_key, Some((&root, &root_key)), Role::Tsa);
-        Pki { root, root_key, inter, inter_key, signer, signer_key, tsa, tsa_key }
+        Pki {
+            root,
+            root_key,
+            inter,
+            inter_key,
+            signer,
+            signer_key,
+            tsa,
+            tsa_key,
+        }
     }
 
     pub fn p12(&self, password: &str) -> Vec<u8> {
@@ -152,14 +215,29 @@ fn der_tlv(tag: u8, c: &[u8]) -> Vec<u8> {
 
 impl CrlSource {
     pub fn crl(&self, issuer: &X509, key: &PKey<Private>) -> Vec<u8> {
-        let alg = der_tlv(0x30, &[&[0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b][..], &[0x05, 0x00]].concat());
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+        let alg = der_tlv(
+            0x30,
+            &[
+                &[
+                    0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b,
+                ][..],
+                &[0x05, 0x00],
+            ]
+            .concat(),
+        );
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
         let t = |s: i64| {
             let a = Asn1Time::from_unix(s).unwrap();
             // Asn1Time prints "Nov 25 12:00:00 2026 GMT"; encode our own UTCTime instead.
             let _ = a;
             let (y, mo, d, h, mi, se) = sijill_signing::pdf::civil(s);
-            der_tlv(0x17, format!("{:02}{mo:02}{d:02}{h:02}{mi:02}{se:02}Z", y % 100).as_bytes())
+            der_tlv(
+                0x17,
+                format!("{:02}{mo:02}{d:02}{h:02}{mi:02}{se:02}Z", y % 100).as_bytes(),
+            )
         };
         let mut revoked = Vec::new();
         for s in &self.revoked {
@@ -187,7 +265,10 @@ impl RevocationSource for CrlSource {
         let issuer = X509::from_der(issuer).unwrap();
         for (c, k) in &self.issuers {
             if c.to_der().unwrap() == issuer.to_der().unwrap() {
-                return Ok(RevocationData { ocsp_responses: vec![], crls: vec![self.crl(c, k)] });
+                return Ok(RevocationData {
+                    ocsp_responses: vec![],
+                    crls: vec![self.crl(c, k)],
+                });
             }
         }
         Err(sijill_signing::Error::Revocation("unknown issuer".into()))

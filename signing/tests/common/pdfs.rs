@@ -12,7 +12,12 @@ fn objects(pages: usize, filler: usize) -> Vec<Vec<u8>> {
     let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
     let mut objs = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages).into_bytes(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            pages
+        )
+        .into_bytes(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
     ];
     for i in 0..pages {
@@ -43,16 +48,16 @@ pub fn classic(pages: usize, version: &str, filler: usize) -> Vec<u8> {
     let mut offsets = vec![];
     for (i, o) in objs.iter().enumerate() {
         offsets.push(out.len());
-        write!(out, "{} 0 obj\n", i + 1).unwrap();
+        writeln!(out, "{} 0 obj", i + 1).unwrap();
         out.extend(o);
         out.extend(b"\nendobj\n");
     }
     let xref = out.len();
-    write!(out, "xref\n0 {}\n0000000000 65535 f\r\n", objs.len() + 1).unwrap();
+    writeln!(out, "xref\n0 {}\n0000000000 65535 f\r", objs.len() + 1).unwrap();
     for o in offsets {
-        write!(out, "{o:010} 00000 n\r\n").unwrap();
+        writeln!(out, "{o:010} 00000 n\r").unwrap();
     }
-    write!(out, "trailer\n<< /Size {} /Root 1 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).unwrap();
+    writeln!(out, "trailer\n<< /Size {} /Root 1 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\nstartxref\n{xref}\n%%EOF", objs.len() + 1).unwrap();
     out
 }
 
@@ -70,7 +75,9 @@ pub fn xref_stream(pages: usize) -> Vec<u8> {
     let objstm_id = n + 1;
     let xref_id = n + 2;
     // Dictionaries (no streams) go into the object stream.
-    let in_stm: Vec<usize> = (0..n).filter(|i| !objs[*i].windows(6).any(|w| w == b"stream")).collect();
+    let in_stm: Vec<usize> = (0..n)
+        .filter(|i| !objs[*i].windows(6).any(|w| w == b"stream"))
+        .collect();
     let mut header = String::new();
     let mut body = Vec::new();
     for &i in &in_stm {
@@ -90,13 +97,13 @@ pub fn xref_stream(pages: usize) -> Vec<u8> {
             entries[i + 1] = (2, objstm_id as u64, pos as u16);
         } else {
             entries[i + 1] = (1, out.len() as u64, 0);
-            write!(out, "{} 0 obj\n", i + 1).unwrap();
+            writeln!(out, "{} 0 obj", i + 1).unwrap();
             out.extend(&objs[i]);
             out.extend(b"\nendobj\n");
         }
     }
     entries[objstm_id] = (1, out.len() as u64, 0);
-    write!(out, "{objstm_id} 0 obj\n<< /Type /ObjStm /N {} /First {first} /Filter /FlateDecode /Length {} >>\nstream\n", in_stm.len(), stm_z.len()).unwrap();
+    writeln!(out, "{objstm_id} 0 obj\n<< /Type /ObjStm /N {} /First {first} /Filter /FlateDecode /Length {} >>\nstream", in_stm.len(), stm_z.len()).unwrap();
     out.extend(&stm_z);
     out.extend(b"\nendstream\nendobj\n");
     let xref_off = out.len();
@@ -116,17 +123,26 @@ pub fn xref_stream(pages: usize) -> Vec<u8> {
         prev = row;
     }
     let z = deflate(&raw);
-    write!(out, "{xref_id} 0 obj\n<< /Type /XRef /Size {} /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 7 >> /Length {} >>\nstream\n", xref_id + 1, z.len()).unwrap();
+    writeln!(out, "{xref_id} 0 obj\n<< /Type /XRef /Size {} /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 7 >> /Length {} >>\nstream", xref_id + 1, z.len()).unwrap();
     out.extend(&z);
-    write!(out, "\nendstream\nendobj\nstartxref\n{xref_off}\n%%EOF\n").unwrap();
+    writeln!(out, "\nendstream\nendobj\nstartxref\n{xref_off}\n%%EOF").unwrap();
     out
 }
 
 /// `input` plus an incremental update that adds a page (a change signatures forbid).
 pub fn add_page(input: &[u8]) -> Vec<u8> {
     let doc = sijill_signing::pdf::Document::open(input).unwrap();
-    let pages_id = doc.catalog().unwrap().get(b"Pages").unwrap().as_ref().unwrap().0;
-    let mut pages = doc.resolve_dict(&sijill_signing::pdf::Obj::Ref(pages_id, 0)).unwrap();
+    let pages_id = doc
+        .catalog()
+        .unwrap()
+        .get(b"Pages")
+        .unwrap()
+        .as_ref()
+        .unwrap()
+        .0;
+    let mut pages = doc
+        .resolve_dict(&sijill_signing::pdf::Obj::Ref(pages_id, 0))
+        .unwrap();
     let mut inc = sijill_signing::pdf::writer::Incremental::new(input, &doc);
     let page_id = inc.alloc();
     let mut kids = pages.get(b"Kids").unwrap().as_array().unwrap().clone();
@@ -134,7 +150,35 @@ pub fn add_page(input: &[u8]) -> Vec<u8> {
     let count = kids.len() as i64;
     pages.set(b"Kids", sijill_signing::pdf::Obj::Array(kids));
     pages.set(b"Count", sijill_signing::pdf::Obj::Int(count));
-    inc.add_raw(page_id, 0, format!("<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] >>").as_bytes());
+    inc.add_raw(
+        page_id,
+        0,
+        format!("<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] >>").as_bytes(),
+    );
     inc.add(pages_id, 0, &sijill_signing::pdf::Obj::Dict(pages));
+    inc.finish()
+}
+
+/// `input` (classic, from [`classic`]) plus an empty visible signature field "Empty" on
+/// page 1, with /SigFlags 1 as form tools write it.
+pub fn with_empty_field(input: &[u8]) -> Vec<u8> {
+    use sijill_signing::pdf::Obj;
+    let doc = sijill_signing::pdf::Document::open(input).unwrap();
+    let page_id = doc.page(0).unwrap();
+    let mut page = doc.resolve_dict(&Obj::Ref(page_id, 0)).unwrap();
+    let mut cat = doc.catalog().unwrap();
+    let mut inc = sijill_signing::pdf::writer::Incremental::new(input, &doc);
+    let field = inc.alloc();
+    inc.add_raw(field, 0, format!("<< /Type /Annot /Subtype /Widget /FT /Sig /T (Empty) /Rect [100 100 300 150] /F 4 /P {page_id} 0 R >>").as_bytes());
+    let af = inc.alloc();
+    inc.add_raw(
+        af,
+        0,
+        format!("<< /Fields [{field} 0 R] /SigFlags 1 >>").as_bytes(),
+    );
+    page.set(b"Annots", Obj::Array(vec![Obj::Ref(field, 0)]));
+    inc.add(page_id, 0, &Obj::Dict(page));
+    cat.set(b"AcroForm", Obj::Ref(af, 0));
+    inc.add(doc.root_id(), 0, &Obj::Dict(cat));
     inc.finish()
 }

@@ -28,6 +28,9 @@ self_cell::self_cell!(
     }
 );
 
+/// A shaping plan with the buffer properties it was made for.
+type CachedPlan = (rustybuzz::Direction, Option<rustybuzz::Script>, Arc<rustybuzz::ShapePlan>);
+
 /// One parsed font file: bytes, shaping face and the metrics a PDF font descriptor needs.
 pub struct Font {
     /// Unique per loaded font in this process: identifies the font across writers.
@@ -39,7 +42,7 @@ pub struct Font {
     /// CFF outlines (an .otf), which PDF embeds differently from TrueType ones.
     pub(crate) cff: bool,
     /// Shaping plans are costly to build; one per (direction, script) is kept.
-    plans: Mutex<Vec<(rustybuzz::Direction, Option<rustybuzz::Script>, Arc<rustybuzz::ShapePlan>)>>,
+    plans: Mutex<Vec<CachedPlan>>,
 }
 
 impl std::fmt::Debug for Font {
