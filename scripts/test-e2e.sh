@@ -13,6 +13,9 @@ echo "test-e2e: building the server and the hydration bundle"
 cargo build --locked -p sijill-backend --bin sijill
 scripts/build-frontend.sh
 
+# Honour CARGO_TARGET_DIR (developers often share one between checkouts).
+TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+
 TMP=$(mktemp -d -t sijill-e2e-XXXXXX)
 PIDS=()
 cleanup() {
@@ -44,7 +47,7 @@ export SIJILL__SMTP__HOST=127.0.0.1
 export SIJILL__SMTP__PORT=$SMTP_PORT
 export SIJILL__OUTBOX__POLL_INTERVAL_MS=200
 export RUST_LOG=${RUST_LOG:-info}
-"$ROOT/target/debug/sijill" serve >"$TMP/server.log" 2>&1 &
+"$TARGET_DIR/debug/sijill" serve >"$TMP/server.log" 2>&1 &
 PIDS+=($!)
 
 BASE=http://127.0.0.1:$HTTP_PORT
