@@ -20,6 +20,7 @@ messages! {
             "— ⴰⴱⵉⵔⵓ ⴰⵏⴰⵎⵎⴰⵙ —",
             "— Central registry —",
         ],
+        ServiceName => ["Service", "المصلحة", "ⵜⴰⵏⴰⴼⵓⵜ", "Service"],
         Subject => ["Objet", "الموضوع", "ⴰⵙⵏⵜⵍ", "Subject"],
         Message => ["Message", "الرسالة", "ⵜⵓⵣⵉⵏⵜ", "Message"],
         Documents => ["Pièces jointes", "المرفقات", "ⵉⴼⴰⵢⵍⵓⵜⵏ ⵉⵜⵜⵓⵔⵏⴰⵏ", "Attachments"],

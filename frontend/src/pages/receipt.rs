@@ -22,7 +22,7 @@ pub fn render(ctx: &PageCtx, r: &ReceiptView, just_filed: bool) -> String {
         })
         .collect::<Vec<_>>();
     let service = r.service.clone().map(|s| {
-        view! { <dt>{F::Service.text(lang)}</dt><dd>{s}</dd> }
+        view! { <dt>{F::ServiceName.text(lang)}</dt><dd>{s}</dd> }
     });
     let body = view! {
         <h1>{F::ReceiptTitle.text(lang)}</h1>

@@ -86,7 +86,8 @@ fn filing_form_is_multipart_with_idempotency_key_and_errors() {
 
 #[test]
 fn receipt_shows_number_date_hash_and_download() {
-    let html = receipt::render(&ctx(Lang::En), &receipt(), true);
+    let html = receipt::render(&ctx(Lang::En), &ReceiptView { service: Some("Complaints".into()), ..receipt() }, true);
+    assert!(html.contains("<dt>Service</dt><dd>Complaints</dd>"), "{html}");
     assert!(html.contains("DEMO-2026-A-000001"));
     assert!(html.contains("25 November 2026, 14:05 UTC"));
     assert!(html.contains(&"ab".repeat(32)));
