@@ -5,7 +5,7 @@ CARGO ?= cargo
 .PHONY: run test bench install install-run frontend build fmt clean
 
 run: install-run frontend
-	$(CARGO) run --locked -p sijill-backend --bin sijill -- serve
+	scripts/run-dev.sh
 
 test: install
 	scripts/test.sh

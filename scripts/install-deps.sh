@@ -41,7 +41,12 @@ if [ -n "$WB_VERSION" ]; then
   fi
 fi
 
-if [ "$MODE" = run ]; then echo "install-deps: ok (run)"; exit 0; fi
+if [ "$MODE" = run ]; then
+  # The local mail catcher of `make run` (scripts/run-dev.sh).
+  python3 -c 'import aiosmtpd' 2>/dev/null || \
+    python3 -m pip install --quiet --disable-pip-version-check "$(grep '^aiosmtpd==' requirements-test.txt)"
+  echo "install-deps: ok (run)"; exit 0
+fi
 
 PY_STAMP=var/.py-deps-$(sha256sum requirements-test.txt | cut -c1-16)
 if [ ! -f "$PY_STAMP" ]; then
