@@ -11,12 +11,9 @@ use std::time::Duration;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use openssl::ecdsa::EcdsaSig;
-use openssl::nid::Nid;
-use openssl::pkey::Id;
-use openssl::x509::X509;
 use serde_json::{json, Value};
 
-use super::{KeyAlgorithm, Signer};
+use super::{ecdsa_raw_to_der, KeyAlgorithm, Signer};
 use crate::tsa::{hash, http_agent, read_body};
 use crate::{DigestAlgorithm, Error};
 
@@ -132,7 +129,7 @@ impl CscSigner {
             .collect::<Result<Vec<_>, _>>()?;
         s.cert = ders.remove(0);
         s.chain = ders;
-        s.alg = key_algorithm_of(&s.cert)?;
+        s.alg = KeyAlgorithm::of_certificate(&s.cert)?;
         if let Some(status) = info["key"]["status"].as_str() {
             if status != "enabled" {
                 return Err(Error::Csc(format!(
@@ -152,13 +149,8 @@ impl CscSigner {
 
     /// Signs with RSASSA-PSS (salt = digest length, MGF1 with the same digest).
     pub fn with_pss(mut self) -> Result<Self, Error> {
-        match self.alg {
-            KeyAlgorithm::RsaPkcs1v15 | KeyAlgorithm::RsaPss => {
-                self.alg = KeyAlgorithm::RsaPss;
-                Ok(self)
-            }
-            _ => Err(Error::KeyUnsupported("PSS needs an RSA key".into())),
-        }
+        self.alg = self.alg.with_pss()?;
+        Ok(self)
     }
 
     pub fn credential_id(&self) -> &str {
@@ -200,20 +192,6 @@ impl CscSigner {
     }
 }
 
-fn key_algorithm_of(cert: &[u8]) -> Result<KeyAlgorithm, Error> {
-    let x = X509::from_der(cert).map_err(|e| Error::Csc(format!("certificate unreadable: {e}")))?;
-    let key = x.public_key().map_err(Error::Crypto)?;
-    match key.id() {
-        Id::RSA => Ok(KeyAlgorithm::RsaPkcs1v15),
-        Id::RSA_PSS => Ok(KeyAlgorithm::RsaPss),
-        Id::EC => match key.ec_key().map_err(Error::Crypto)?.group().curve_name() {
-            Some(Nid::X9_62_PRIME256V1) => Ok(KeyAlgorithm::EcdsaP256),
-            Some(Nid::SECP384R1) => Ok(KeyAlgorithm::EcdsaP384),
-            other => Err(Error::KeyUnsupported(format!("EC curve {other:?}"))),
-        },
-        other => Err(Error::KeyUnsupported(format!("key type {other:?}"))),
-    }
-}
 
 fn digest_oid(d: DigestAlgorithm) -> &'static str {
     match d {
@@ -286,15 +264,7 @@ fn ecdsa_to_der(sig: Vec<u8>) -> Result<Vec<u8>, Error> {
     if EcdsaSig::from_der(&sig).is_ok() {
         return Ok(sig);
     }
-    if sig.is_empty() || sig.len() % 2 == 1 {
-        return Err(Error::Csc("ECDSA signature is neither DER nor r||s".into()));
-    }
-    let (r, s) = sig.split_at(sig.len() / 2);
-    let der = EcdsaSig::from_private_components(
-        openssl::bn::BigNum::from_slice(r)?,
-        openssl::bn::BigNum::from_slice(s)?,
-    )?;
-    Ok(der.to_der()?)
+    ecdsa_raw_to_der(&sig)
 }
 
 impl Signer for CscSigner {

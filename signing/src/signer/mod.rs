@@ -44,3 +44,50 @@ pub trait Signer: Send + Sync {
     /// (PKCS#1 / PSS bytes, or a DER `ECDSA-Sig-Value`).
     fn sign(&self, digest: DigestAlgorithm, data: &[u8]) -> Result<Vec<u8>, Error>;
 }
+
+impl KeyAlgorithm {
+    /// The same RSA key used with RSASSA-PSS instead of PKCS#1 v1.5.
+    pub(crate) fn with_pss(self) -> Result<KeyAlgorithm, Error> {
+        match self {
+            KeyAlgorithm::RsaPkcs1v15 | KeyAlgorithm::RsaPss => Ok(KeyAlgorithm::RsaPss),
+            _ => Err(Error::KeyUnsupported("PSS needs an RSA key".into())),
+        }
+    }
+
+    /// The scheme of the key certified by `cert` (DER): tokens and remote services give
+    /// us the certificate, not the key, so this is how their algorithm is known.
+    pub(crate) fn of_certificate(cert: &[u8]) -> Result<KeyAlgorithm, Error> {
+        use openssl::{nid::Nid, pkey::Id};
+        let x = openssl::x509::X509::from_der(cert)
+            .map_err(|e| Error::Key(format!("certificate unreadable: {e}")))?;
+        let key = x.public_key().map_err(Error::Crypto)?;
+        match key.id() {
+            Id::RSA => Ok(KeyAlgorithm::RsaPkcs1v15),
+            Id::RSA_PSS => Ok(KeyAlgorithm::RsaPss),
+            Id::EC => match key.ec_key().map_err(Error::Crypto)?.group().curve_name() {
+                Some(Nid::X9_62_PRIME256V1) => Ok(KeyAlgorithm::EcdsaP256),
+                Some(Nid::SECP384R1) => Ok(KeyAlgorithm::EcdsaP384),
+                other => Err(Error::KeyUnsupported(format!(
+                    "EC curve {other:?} (only P-256 and P-384 are supported)"
+                ))),
+            },
+            other => Err(Error::KeyUnsupported(format!("key type {other:?}"))),
+        }
+    }
+}
+
+/// Raw `r || s` (PKCS#11 tokens, some CSC services) to a DER `ECDSA-Sig-Value`, which CMS wants.
+pub(crate) fn ecdsa_raw_to_der(raw: &[u8]) -> Result<Vec<u8>, Error> {
+    if raw.is_empty() || raw.len() % 2 == 1 {
+        return Err(Error::Key(format!(
+            "ECDSA signature of odd length {} is not r || s",
+            raw.len()
+        )));
+    }
+    let (r, s) = raw.split_at(raw.len() / 2);
+    let sig = openssl::ecdsa::EcdsaSig::from_private_components(
+        openssl::bn::BigNum::from_slice(r)?,
+        openssl::bn::BigNum::from_slice(s)?,
+    )?;
+    Ok(sig.to_der()?)
+}

@@ -15,13 +15,9 @@ use cryptoki::mechanism::{Mechanism, MechanismType};
 use cryptoki::object::{Attribute, AttributeType, ObjectClass, ObjectHandle};
 use cryptoki::session::{Session, UserType};
 use cryptoki::types::AuthPin;
-use openssl::bn::BigNum;
-use openssl::ecdsa::EcdsaSig;
-use openssl::nid::Nid;
-use openssl::pkey::Id;
 use openssl::x509::X509;
 
-use super::{KeyAlgorithm, Signer};
+use super::{ecdsa_raw_to_der, KeyAlgorithm, Signer};
 use crate::tsa::hash;
 use crate::{DigestAlgorithm, Error};
 
@@ -144,7 +140,7 @@ impl Pkcs11Signer {
             Some(c) => c,
             None => token_certificates(&session, key, key_label)?,
         };
-        let alg = key_algorithm_of(&cert)?;
+        let alg = KeyAlgorithm::of_certificate(&cert)?;
         Ok(Pkcs11Signer {
             _ctx: ctx,
             session: Mutex::new(session),
@@ -157,13 +153,8 @@ impl Pkcs11Signer {
 
     /// Signs with RSASSA-PSS (salt = digest length, MGF1 with the same digest).
     pub fn with_pss(mut self) -> Result<Self, Error> {
-        match self.alg {
-            KeyAlgorithm::RsaPkcs1v15 | KeyAlgorithm::RsaPss => {
-                self.alg = KeyAlgorithm::RsaPss;
-                Ok(self)
-            }
-            _ => Err(Error::KeyUnsupported("PSS needs an RSA key".into())),
-        }
+        self.alg = self.alg.with_pss()?;
+        Ok(self)
     }
 }
 
@@ -254,20 +245,6 @@ fn token_certificates(
     Ok((cert, chain))
 }
 
-fn key_algorithm_of(cert: &[u8]) -> Result<KeyAlgorithm, Error> {
-    let x = X509::from_der(cert).map_err(|e| Error::Key(format!("certificate unreadable: {e}")))?;
-    let key = x.public_key().map_err(Error::Crypto)?;
-    match key.id() {
-        Id::RSA => Ok(KeyAlgorithm::RsaPkcs1v15),
-        Id::RSA_PSS => Ok(KeyAlgorithm::RsaPss),
-        Id::EC => match key.ec_key().map_err(Error::Crypto)?.group().curve_name() {
-            Some(Nid::X9_62_PRIME256V1) => Ok(KeyAlgorithm::EcdsaP256),
-            Some(Nid::SECP384R1) => Ok(KeyAlgorithm::EcdsaP384),
-            other => Err(Error::KeyUnsupported(format!("EC curve {other:?}"))),
-        },
-        other => Err(Error::KeyUnsupported(format!("key type {other:?}"))),
-    }
-}
 
 /// DER DigestInfo prefix for each digest (RFC 8017 §9.2, note 1).
 fn digest_info_prefix(d: DigestAlgorithm) -> &'static [u8] {
@@ -287,18 +264,6 @@ fn digest_info_prefix(d: DigestAlgorithm) -> &'static [u8] {
     }
 }
 
-/// Raw `r || s` from a token to a DER `ECDSA-Sig-Value`.
-fn ecdsa_raw_to_der(raw: &[u8]) -> Result<Vec<u8>, Error> {
-    if raw.is_empty() || raw.len() % 2 == 1 {
-        return Err(Error::Pkcs11(format!(
-            "ECDSA signature of odd length {}",
-            raw.len()
-        )));
-    }
-    let (r, s) = raw.split_at(raw.len() / 2);
-    let sig = EcdsaSig::from_private_components(BigNum::from_slice(r)?, BigNum::from_slice(s)?)?;
-    Ok(sig.to_der()?)
-}
 
 impl Signer for Pkcs11Signer {
     fn certificate(&self) -> &[u8] {

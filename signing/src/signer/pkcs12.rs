@@ -3,10 +3,8 @@
 
 use super::{KeyAlgorithm, Signer};
 use crate::{DigestAlgorithm, Error};
-use openssl::ec::EcKey;
-use openssl::nid::Nid;
 use openssl::pkcs12::Pkcs12;
-use openssl::pkey::{Id, PKey, Private};
+use openssl::pkey::{PKey, Private};
 use openssl::rsa::Padding;
 use openssl::sign::{RsaPssSaltlen, Signer as OsslSigner};
 
@@ -67,23 +65,8 @@ impl Pkcs12Signer {
                 "the private key does not match the certificate".into(),
             ));
         }
-        let alg = match key.id() {
-            Id::RSA => KeyAlgorithm::RsaPkcs1v15,
-            Id::RSA_PSS => KeyAlgorithm::RsaPss,
-            Id::EC => {
-                let ec: EcKey<Private> = key.ec_key()?;
-                match ec.group().curve_name() {
-                    Some(Nid::X9_62_PRIME256V1) => KeyAlgorithm::EcdsaP256,
-                    Some(Nid::SECP384R1) => KeyAlgorithm::EcdsaP384,
-                    _ => {
-                        return Err(Error::KeyUnsupported(
-                            "only P-256 and P-384 EC keys are supported".into(),
-                        ))
-                    }
-                }
-            }
-            other => return Err(Error::KeyUnsupported(format!("key type {other:?}"))),
-        };
+        // The key matches the certificate, so the certificate tells its scheme.
+        let alg = KeyAlgorithm::of_certificate(&cert)?;
         Ok(Pkcs12Signer {
             key,
             cert,
@@ -94,13 +77,8 @@ impl Pkcs12Signer {
 
     /// Signs with RSASSA-PSS instead of PKCS#1 v1.5 (RSA keys only).
     pub fn with_pss(mut self) -> Result<Self, Error> {
-        match self.alg {
-            KeyAlgorithm::RsaPkcs1v15 | KeyAlgorithm::RsaPss => {
-                self.alg = KeyAlgorithm::RsaPss;
-                Ok(self)
-            }
-            _ => Err(Error::KeyUnsupported("PSS needs an RSA key".into())),
-        }
+        self.alg = self.alg.with_pss()?;
+        Ok(self)
     }
 }
 
