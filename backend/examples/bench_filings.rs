@@ -3,7 +3,13 @@
 //! loopback port (SQLite in a temp dir, or a fresh PostgreSQL database when
 //! `SIJILL_TEST_DATABASE_URL` is set) and drives it over HTTP/1.1 keep-alive connections.
 //!
-//!   cargo run --release --example bench_filings -- [--clients 50] [--requests 2000] [--pdf-bytes 1048576]
+//!   cargo run --release --example bench_filings -- [--clients 50] [--requests 2000] [--pdf-bytes 1048576] [--rate 200]
+//!
+//! Without `--rate` every client sends its next filing as soon as the last is answered
+//! (closed loop): that gives the most filings per second, and latency is then just
+//! clients ÷ throughput. With `--rate R` filings are offered on a fixed schedule of R per
+//! second (open loop, at most `--clients` in flight), and each latency is counted from the
+//! filing's scheduled time, so a slow response also charges the filings queued behind it.
 
 use std::time::{Duration, Instant};
 
@@ -16,13 +22,18 @@ struct Args {
     clients: usize,
     requests: usize,
     pdf_bytes: usize,
+    rate: Option<f64>,
 }
 
 fn args() -> Args {
-    let mut a = Args { clients: 50, requests: 2000, pdf_bytes: 1 << 20 };
+    let mut a = Args { clients: 50, requests: 2000, pdf_bytes: 1 << 20, rate: None };
     let v: Vec<String> = std::env::args().skip(1).collect();
     for w in v.chunks(2) {
         let n = w.get(1).and_then(|x| x.parse().ok()).expect("numeric argument");
+        if w[0] == "--rate" {
+            a.rate = Some(n as f64);
+            continue;
+        }
         match w[0].as_str() {
             "--clients" => a.clients = n,
             "--requests" => a.requests = n,
@@ -164,12 +175,23 @@ async fn main() {
     let mut tasks = Vec::new();
     for _ in 0..a.clients {
         let (head, body, counter) = (head.clone(), body.clone(), counter.clone());
-        let total = a.requests;
+        let (total, rate) = (a.requests, a.rate);
         tasks.push(tokio::spawn(async move {
             let mut c = connect().await;
             let mut lat = Vec::new();
-            while counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < total {
-                let t = Instant::now();
+            loop {
+                let i = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= total {
+                    break;
+                }
+                let t = match rate {
+                    Some(r) => {
+                        let due = started + Duration::from_secs_f64(i as f64 / r);
+                        tokio::time::sleep_until(due.into()).await;
+                        due
+                    }
+                    None => Instant::now(),
+                };
                 let (s, b) = c.request(&head, &body).await;
                 assert_eq!(s, 201, "{}", String::from_utf8_lossy(&b));
                 lat.push(t.elapsed());
@@ -184,10 +206,13 @@ async fn main() {
     let wall = started.elapsed();
     lat.sort();
     let pct = |p: f64| lat[((lat.len() as f64 * p).ceil() as usize).clamp(1, lat.len()) - 1];
+    let mode = match a.rate {
+        Some(r) => format!("offered {r:.0}/s, at most {} in flight", a.clients),
+        None => format!("{} clients, closed loop", a.clients),
+    };
     println!(
-        "filings ({backend}, {} KiB PDF, {} clients, {} sealed filings): {:.1} filings/s, p50 {:.0} ms, p99 {:.0} ms",
+        "filings ({backend}, {} KiB PDF, {mode}, {} sealed filings): {:.1} filings/s, p50 {:.0} ms, p99 {:.0} ms",
         doc.len() / 1024,
-        a.clients,
         lat.len(),
         lat.len() as f64 / wall.as_secs_f64(),
         pct(0.50).as_secs_f64() * 1000.0,
