@@ -24,11 +24,52 @@ pub struct NewDocumentRow {
     pub sha256: String,
 }
 
+/// What the bureau d'ordre records about an entry beyond the portal filing's fields.
+#[derive(Debug, Clone)]
+pub struct EntryDetails {
+    pub origin: String,
+    pub status: String,
+    pub correspondent_id: Option<i32>,
+    pub letter_date: Option<chrono::NaiveDate>,
+    pub category: Option<String>,
+    pub confidentiality: String,
+    pub priority: String,
+    pub deadline: Option<chrono::NaiveDate>,
+    pub unit_id: Option<i32>,
+    pub from_unit_id: Option<i32>,
+    pub in_reply_to: Option<String>,
+    pub dispatch_mode: Option<String>,
+    pub dispatched_at: Option<DateTime<Utc>>,
+    pub registered_by: Option<i32>,
+}
+
+impl Default for EntryDetails {
+    /// A portal filing: registered, normal confidentiality and priority.
+    fn default() -> Self {
+        Self {
+            origin: "portal".into(),
+            status: "registered".into(),
+            correspondent_id: None,
+            letter_date: None,
+            category: None,
+            confidentiality: "normal".into(),
+            priority: "normal".into(),
+            deadline: None,
+            unit_id: None,
+            from_unit_id: None,
+            in_reply_to: None,
+            dispatch_mode: None,
+            dispatched_at: None,
+            registered_by: None,
+        }
+    }
+}
+
 pub struct NewEntry<'a> {
     pub id: String,
     pub administration_id: i32,
     pub service_id: Option<i32>,
-    pub filer_id: i32,
+    pub filer_id: Option<i32>,
     pub direction: &'a str,
     pub year: i32,
     pub subject: &'a str,
@@ -36,6 +77,7 @@ pub struct NewEntry<'a> {
     pub idempotency_key: Option<&'a str>,
     pub received_at: DateTime<Utc>,
     pub documents: Vec<NewDocumentRow>,
+    pub details: EntryDetails,
     /// (kind, recipient) of the e-mail queued with the registration; its subject and body
     /// come from `mail_text(number)`.
     pub mail: Option<(&'a str, &'a str)>,
@@ -89,10 +131,23 @@ pub async fn register(
         number: Set(number(seq)),
         subject: Set(e.subject.to_owned()),
         message: Set(e.message.to_owned()),
-        status: Set("registered".into()),
+        status: Set(e.details.status),
         idempotency_key: Set(e.idempotency_key.map(str::to_owned)),
         receipt_sha256: Set(None),
         received_at: Set(e.received_at),
+        origin: Set(e.details.origin),
+        correspondent_id: Set(e.details.correspondent_id),
+        letter_date: Set(e.details.letter_date),
+        category: Set(e.details.category),
+        confidentiality: Set(e.details.confidentiality),
+        priority: Set(e.details.priority),
+        deadline: Set(e.details.deadline),
+        unit_id: Set(e.details.unit_id),
+        from_unit_id: Set(e.details.from_unit_id),
+        in_reply_to: Set(e.details.in_reply_to),
+        dispatch_mode: Set(e.details.dispatch_mode),
+        dispatched_at: Set(e.details.dispatched_at),
+        registered_by: Set(e.details.registered_by),
     }
     .insert(&tx)
     .await;

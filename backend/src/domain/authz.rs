@@ -9,7 +9,7 @@ pub enum Action {
     /// File correspondence to an administration (needs a verified e-mail).
     CreateFiling,
     /// Read a filing, its documents and its receipt in the filer's space.
-    ReadOwnFiling { filer_id: i32 },
+    ReadOwnFiling { filer_id: Option<i32> },
 }
 
 /// Is `user` allowed to do `action`? Filers (and anyone signed in: staff can also file as
@@ -18,7 +18,7 @@ pub enum Action {
 pub fn allowed(user: &CurrentUser, action: Action) -> bool {
     match action {
         Action::CreateFiling => user.email_verified,
-        Action::ReadOwnFiling { filer_id } => filer_id == user.id,
+        Action::ReadOwnFiling { filer_id } => filer_id == Some(user.id),
     }
 }
 
@@ -46,8 +46,8 @@ mod tests {
 
     #[test]
     fn role_by_action_table() {
-        let own = Action::ReadOwnFiling { filer_id: 1 };
-        let others = Action::ReadOwnFiling { filer_id: 2 };
+        let own = Action::ReadOwnFiling { filer_id: Some(1) };
+        let others = Action::ReadOwnFiling { filer_id: Some(2) };
         for role in [Role::Filer, Role::Clerk, Role::Agent, Role::Official, Role::Admin] {
             let u = user(1, role, true);
             assert!(allowed(&u, Action::CreateFiling), "{role:?} files when verified");

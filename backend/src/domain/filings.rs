@@ -70,9 +70,31 @@ pub struct Created {
     pub replayed: bool,
 }
 
-/// `PREFIX-YEAR-DIRECTION-NNNNNN`.
-pub fn format_number(prefix: &str, year: i32, direction: &str, seq: i64) -> String {
-    format!("{prefix}-{year}-{direction}-{seq:06}")
+/// Expands an administration's number format: `{prefix}`, `{year}`, `{dir}` and `{seq}`
+/// or `{seq:0N}` (zero-padded to N digits); anything else is kept as written. The default
+/// format gives `PREFIX-YEAR-DIRECTION-NNNNNN`.
+pub fn format_number(format: &str, prefix: &str, year: i32, direction: &str, seq: i64) -> String {
+    let mut out = String::with_capacity(format.len() + 16);
+    let mut rest = format;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find('}') else { break };
+        let token = &rest[start + 1..start + len];
+        match token {
+            "prefix" => out.push_str(prefix),
+            "year" => out.push_str(&year.to_string()),
+            "dir" => out.push_str(direction),
+            "seq" => out.push_str(&seq.to_string()),
+            t if t.starts_with("seq:0") => match t[5..].parse::<usize>() {
+                Ok(w) if w <= 12 => out.push_str(&format!("{seq:0w$}")),
+                _ => out.push_str(&rest[start..=start + len]),
+            },
+            _ => out.push_str(&rest[start..=start + len]),
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn check_idempotency_key(key: &str) -> Result<()> {
@@ -159,13 +181,13 @@ impl Services {
         let id = uuid::Uuid::new_v4().to_string();
         let admin_name = Names::from(&admin).get(user.lang).to_owned();
         let link = format!("{}/filings/{id}", self.config.server.public_url.trim_end_matches('/'));
-        let prefix = admin.number_prefix.clone();
+        let (prefix, format) = (admin.number_prefix.clone(), admin.number_format.clone());
         let year = now.year();
         let entry = register::NewEntry {
             id: id.clone(),
             administration_id: admin.id,
             service_id: service.as_ref().map(|s| s.id),
-            filer_id: user.id,
+            filer_id: Some(user.id),
             direction: INCOMING,
             year,
             subject,
@@ -173,13 +195,14 @@ impl Services {
             idempotency_key,
             received_at: now,
             documents: rows,
+            details: register::EntryDetails::default(),
             mail: Some(("receipt", &user.email)),
         };
         let lang = user.lang;
         let outcome = register::register(
             &self.db,
             entry,
-            |seq| format_number(&prefix, year, INCOMING, seq),
+            |seq| format_number(&format, &prefix, year, INCOMING, seq),
             |number| super::mail::receipt_email(lang, number, &admin_name, &link),
         )
         .await;
@@ -259,6 +282,10 @@ impl Services {
 mod tests {
     #[test]
     fn number_format() {
-        assert_eq!(super::format_number("DEMO", 2026, "A", 123), "DEMO-2026-A-000123");
+        let default = "{prefix}-{year}-{dir}-{seq:06}";
+        assert_eq!(super::format_number(default, "DEMO", 2026, "A", 123), "DEMO-2026-A-000123");
+        assert_eq!(super::format_number("{dir}/{seq}/{year}", "X", 2026, "D", 7), "D/7/2026");
+        assert_eq!(super::format_number("{prefix}{seq:03}{oops}", "R", 2026, "I", 1234), "R1234{oops}");
+        assert_eq!(super::format_number("{seq:099}-{", "R", 2026, "I", 5), "{seq:099}-{");
     }
 }

@@ -48,7 +48,8 @@ impl Services {
     pub async fn issue_receipt(&self, f: &filing::Model) -> Result<Vec<u8>> {
         let c = &self.db.conn;
         let admin = queries::administration_by_id(c, f.administration_id).await?.ok_or(Error::NotFound)?;
-        let (filer, _) = queries::user_with_roles(c, f.filer_id).await?.ok_or(Error::NotFound)?;
+        let filer_id = f.filer_id.ok_or(Error::NotFound)?;
+        let (filer, _) = queries::user_with_roles(c, filer_id).await?.ok_or(Error::NotFound)?;
         let documents = register::documents_of(c, &f.id)
             .await?
             .into_iter()

@@ -13,6 +13,8 @@ pub struct Model {
     pub code: String,
     /// Prefix of registration numbers, e.g. `DEMO` in `DEMO-2026-A-000123`.
     pub number_prefix: String,
+    /// Registration number pattern: `{prefix}`, `{year}`, `{dir}` (A, D, I) and `{seq:0N}`.
+    pub number_format: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -2,7 +2,12 @@
 //! queries join by id explicitly in `db::queries`.
 
 pub mod administration;
+pub mod assignment;
+pub mod clearance;
+pub mod correspondent;
+pub mod daily_reminder;
 pub mod document;
+pub mod draft;
 pub mod email_verification;
 pub mod filing;
 pub mod outbox;

@@ -1,0 +1,28 @@
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+/// An answer being written by a service to an incoming entry; dispatching it registers
+/// the outgoing entry (`outgoing_id`).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize)]
+#[sea_orm(table_name = "drafts")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub filing_id: String,
+    pub administration_id: i32,
+    pub unit_id: Option<i32>,
+    pub author_id: i32,
+    pub subject: String,
+    #[sea_orm(column_type = "Text")]
+    pub body: String,
+    /// `draft` or `dispatched`.
+    pub status: String,
+    pub outgoing_id: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
