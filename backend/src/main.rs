@@ -1,10 +1,11 @@
-//! `sijill serve` starts the server (the default); `sijill check-config` only validates.
+//! `sijill serve` starts the server (the default); `sijill check-config` only validates;
+//! `sijill audit verify` checks the audit log's hash chains (exit 0 intact, 1 broken).
 
 use anyhow::Context;
 use sijill_backend::config::{Config, Mode};
 
 fn usage() -> ! {
-    eprintln!("usage: sijill [serve | check-config]");
+    eprintln!("usage: sijill [serve | check-config | audit verify]");
     std::process::exit(2)
 }
 
@@ -40,7 +41,37 @@ async fn main() -> anyhow::Result<()> {
             sijill_backend::app::serve(state, listener).await?;
             Ok(())
         }
+        "audit" if std::env::args().nth(2).as_deref() == Some("verify") => audit_verify(config).await,
         _ => usage(),
+    }
+}
+
+/// Checks every audit chain of the configured database, without migrating, seeding or
+/// serving. Exit 0 when intact, 1 naming the first broken link, 3 when it cannot check.
+async fn audit_verify(config: Config) -> anyhow::Result<()> {
+    let run = async {
+        let db = sijill_backend::db::Db::connect(&config.database).await?;
+        sijill_backend::domain::audit::verify(&db.conn).await
+    };
+    match run.await {
+        Ok(r) => match r.broken {
+            None => {
+                println!("audit chain intact: {} events in {} chains", r.events, r.chains);
+                for h in &r.heads {
+                    println!("  {h}");
+                }
+                Ok(())
+            }
+            Some(b) => {
+                println!("audit chain BROKEN at {b}");
+                println!("({} events checked before it, {} chains)", r.events, r.chains);
+                std::process::exit(1)
+            }
+        },
+        Err(e) => {
+            eprintln!("sijill: audit verify could not run: {e}");
+            std::process::exit(3)
+        }
     }
 }
 

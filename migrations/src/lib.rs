@@ -5,12 +5,17 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_init;
 mod m20261125_000002_bureau;
+mod m20261125_000003_audit;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261125_000001_init::Migration), Box::new(m20261125_000002_bureau::Migration)]
+        vec![
+            Box::new(m20261125_000001_init::Migration),
+            Box::new(m20261125_000002_bureau::Migration),
+            Box::new(m20261125_000003_audit::Migration),
+        ]
     }
 }

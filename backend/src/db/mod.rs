@@ -1,6 +1,7 @@
 //! Persistence: the connection, the sea-orm entities and every query. No other module
 //! writes SQL.
 
+pub mod audit;
 pub mod entities;
 pub mod outbox;
 pub mod queries;

@@ -10,6 +10,8 @@ pub enum Action {
     CreateFiling,
     /// Read a filing, its documents and its receipt in the filer's space.
     ReadOwnFiling { filer_id: Option<i32> },
+    /// Read the audit events of an administration's register entries (its admins only).
+    ReadAudit { administration_id: i32 },
 }
 
 /// Is `user` allowed to do `action`? Filers (and anyone signed in: staff can also file as
@@ -19,6 +21,9 @@ pub fn allowed(user: &CurrentUser, action: Action) -> bool {
     match action {
         Action::CreateFiling => user.email_verified,
         Action::ReadOwnFiling { filer_id } => filer_id == Some(user.id),
+        Action::ReadAudit { administration_id } => {
+            user.roles.iter().any(|g| g.role == Role::Admin && g.administration_id == Some(administration_id))
+        }
     }
 }
 
@@ -55,6 +60,9 @@ mod tests {
             assert!(allowed(&u, own), "{role:?} reads own");
             assert!(!allowed(&u, others), "{role:?} never reads another's filing in the filer space");
             assert!(has_role(&u, role));
+            let own_admin = Action::ReadAudit { administration_id: 1 };
+            assert_eq!(allowed(&u, own_admin), role == Role::Admin, "{role:?} reads its administration's audit");
+            assert!(!allowed(&u, Action::ReadAudit { administration_id: 2 }), "{role:?} never reads another administration's audit");
         }
     }
 }

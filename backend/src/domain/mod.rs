@@ -3,6 +3,7 @@
 
 pub mod attachments;
 pub mod auth;
+pub mod audit;
 pub mod authz;
 pub mod mail;
 pub mod catalogue;

@@ -1,6 +1,7 @@
 //! HTTP: one router per resource, extractors, the error mapping and the OpenAPI document.
 //! Handlers are thin: parse, authorise, call one domain service, map the result.
 
+pub mod audit;
 pub mod auth;
 pub mod catalogue;
 pub mod csrf;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(health::router())
         .merge(auth::router())
+        .merge(audit::router())
         .merge(catalogue::router())
         .merge(filings::router())
         .merge(openapi::router())

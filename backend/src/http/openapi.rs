@@ -15,6 +15,7 @@ use super::AppState;
         super::auth::login, super::auth::logout, super::auth::signup, super::auth::verify_email, super::auth::me,
         super::catalogue::catalogue, super::catalogue::verify,
         super::filings::create, super::filings::list_mine, super::filings::show, super::filings::receipt,
+        super::audit::of_entry,
     ),
     modifiers(&Security)
 )]

@@ -3,6 +3,8 @@
 
 pub mod administration;
 pub mod assignment;
+pub mod audit_event;
+pub mod audit_head;
 pub mod clearance;
 pub mod correspondent;
 pub mod daily_reminder;
