@@ -176,6 +176,7 @@ pub async fn register(
         let (subject, body) = mail_text(&model.number);
         super::outbox::enqueue(&tx, kind, to, &subject, &body, Some(&e.id)).await?;
     }
+    crate::domain::audit::record(&tx, crate::domain::audit::entry_registered(&model)).await?;
     tx.commit().await?;
     Ok(Registered::New(model))
 }
