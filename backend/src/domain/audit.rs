@@ -16,9 +16,9 @@
 //! ```
 //!
 //! The event then commits or rolls back with the change. [`record_many`] appends several
-//! events in one go (the registrar records a whole group of registrations so). An event that goes with no write
-//! (a confidential document downloaded) uses [`record_alone`], which opens its own
-//! transaction:
+//! events in one go (the registrar records a whole group of registrations so). An event
+//! that goes with no write (a confidential document downloaded) uses [`record_alone`],
+//! which opens its own transaction:
 //!
 //! ```ignore
 //! audit::record_alone(&self.db, AuditEvent::new(Some(admin_id), Some(user.id), audit::DOCUMENT_DOWNLOADED, audit::ENTRY, &entry_id)
@@ -26,12 +26,22 @@
 //! ```
 //!
 //! The subject of every event about an entry or its documents is the entry, so
-//! `GET /api/v1/audit?entry=<id>` shows them all. `record` locks the chain of the
-//! administration until the transaction ends (the `audit_heads` row; see `db::audit`), so
-//! keep it the last statement. On SQLite the caller already holds `Db::writer()` like every
-//! writing transaction. Do not call it on a bare connection outside a transaction: the head
-//! and the event would then be two separate commits.
+//! `GET /api/v1/audit?entry=<id>` shows them all.
 //!
+//! # Locking
+//!
+//! `record` locks the administration's chain (its `audit_heads` row; see `db::audit`) until
+//! the transaction ends, so:
+//! - make it the last statement before the commit: in particular after taking a register
+//!   number, never before (registration takes the counter, then the chain; the reverse
+//!   order in another transaction could deadlock);
+//! - several calls for one administration are fine (its chain is already locked); events
+//!   for several administrations go in one [`record_many`], which locks their chains in a
+//!   fixed order;
+//! - always inside a transaction, never on the bare pool: the head and the event must
+//!   commit together. On SQLite the caller holds `Db::writer()` like every writing
+//!   transaction.
+
 //! # The chain
 //!
 //! Each administration has its own chain (administration `None` is the global chain), so
