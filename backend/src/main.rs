@@ -49,6 +49,14 @@ async fn main() -> anyhow::Result<()> {
 /// Checks every audit chain of the configured database, without migrating, seeding or
 /// serving. Exit 0 when intact, 1 naming the first broken link, 3 when it cannot check.
 async fn audit_verify(config: Config) -> anyhow::Result<()> {
+    // Connecting would create a missing SQLite file: a mistyped path must not look like an
+    // empty, intact log.
+    if let Ok(opts) = <sqlx::sqlite::SqliteConnectOptions as std::str::FromStr>::from_str(&config.database.url) {
+        if config.database.url.starts_with("sqlite:") && !opts.get_filename().exists() {
+            eprintln!("sijill: audit verify: database.url names {} which does not exist", opts.get_filename().display());
+            std::process::exit(3)
+        }
+    }
     let run = async {
         let db = sijill_backend::db::Db::connect(&config.database).await?;
         sijill_backend::domain::audit::verify(&db.conn).await

@@ -248,3 +248,20 @@ async fn concurrent_registrations_each_leave_one_event_in_an_intact_chain() {
     let report = audit::verify(&app.state.svc.db.conn).await.unwrap();
     assert!(report.broken.is_none(), "{:?}", report.broken);
 }
+
+#[test]
+fn verify_refuses_a_missing_database_instead_of_creating_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo.db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sijill"))
+        .args(["audit", "verify"])
+        .current_dir(dir.path())
+        .env_remove("SIJILL_CONFIG")
+        .env("SIJILL__DATABASE__URL", format!("sqlite://{}", db.display()))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!db.exists(), "no empty database is left behind");
+}
