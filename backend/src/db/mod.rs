@@ -3,9 +3,11 @@
 
 pub mod audit;
 pub mod entities;
+pub mod numbering;
 pub mod outbox;
 pub mod queries;
 pub mod register;
+pub mod registrar;
 pub mod seed;
 
 use std::str::FromStr;
@@ -24,14 +26,16 @@ use crate::error::{Error, Result};
 ///
 /// SQLite allows one writer at a time; letting many transactions race for the write lock
 /// only produces `SQLITE_BUSY` retries, so on SQLite the register's transactions also take
-/// `write_lock` (one writer per process). Across processes the busy timeout and the
-/// counter upsert being the transaction's first statement (taking the write lock at once)
-/// keep numbering safe. On PostgreSQL the lock is not taken: the counter row lock
-/// serialises registrations instead.
+/// `write_lock` (one writer per process). Across processes the busy timeout and a write
+/// being the transaction's first statement (taking the write lock at once) keep numbering
+/// safe. On PostgreSQL the lock is not taken: writers run side by side and only the
+/// numbering at the end of a registration is serialised, per register (see `numbering`;
+/// `registrar` groups a process's concurrent registrations).
 #[derive(Clone)]
 pub struct Db {
     pub conn: DatabaseConnection,
     write_lock: Option<Arc<tokio::sync::Mutex<()>>>,
+    registrar: registrar::Registrar,
 }
 
 impl Db {
@@ -60,6 +64,7 @@ impl Db {
             Ok(Db {
                 conn: SqlxSqliteConnector::from_sqlx_sqlite_pool(pool),
                 write_lock: Some(Arc::new(tokio::sync::Mutex::new(()))),
+                registrar: Default::default(),
             })
         } else {
             let pool = PgPoolOptions::new()
@@ -68,7 +73,7 @@ impl Db {
                 .connect(url)
                 .await
                 .map_err(|e| Error::internal(format!("cannot connect to database.url: {e}")))?;
-            Ok(Db { conn: SqlxPostgresConnector::from_sqlx_postgres_pool(pool), write_lock: None })
+            Ok(Db { conn: SqlxPostgresConnector::from_sqlx_postgres_pool(pool), write_lock: None, registrar: Default::default() })
         }
     }
 

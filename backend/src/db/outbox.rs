@@ -17,8 +17,14 @@ pub async fn enqueue(
     body: &str,
     filing_id: Option<&str>,
 ) -> Result<i32> {
+    let m = message(kind, recipient, subject, body, filing_id).insert(c).await?;
+    Ok(m.id)
+}
+
+/// A message due now, for `enqueue` or a batch insert (the register's group registration).
+pub fn message(kind: &str, recipient: &str, subject: &str, body: &str, filing_id: Option<&str>) -> outbox::ActiveModel {
     let now = Utc::now();
-    let m = outbox::ActiveModel {
+    outbox::ActiveModel {
         kind: Set(kind.to_owned()),
         recipient: Set(recipient.to_owned()),
         subject: Set(subject.to_owned()),
@@ -32,9 +38,6 @@ pub async fn enqueue(
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(c)
-    .await?;
-    Ok(m.id)
 }
 
 /// Claims up to `limit` due messages for `lease`; returns the ones this caller won.

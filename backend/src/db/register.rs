@@ -1,19 +1,13 @@
-//! The register (registre): numbering and recording filings with their documents.
-//!
-//! Numbers are gap-free per administration × direction × year: the counter row is bumped by
-//! an upsert that is the transaction's first statement, so on PostgreSQL the row lock
-//! orders concurrent registrations and on SQLite the statement takes the database write
-//! lock at once (no read-then-upgrade deadlock). If anything later fails the transaction
-//! rolls back and the number is not consumed.
+//! The register (registre): recording entries with their documents, numbered by
+//! `numbering` (gap-free per administration × direction × year, across processes).
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, OnConflict, Query};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr,
-    TransactionTrait,
-};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use super::entities::{document, filing, register_counter as rc};
+use super::entities::{document, filing};
+use super::numbering::{self, RegisterKey};
+use super::registrar;
 use super::Db;
 use crate::error::{Error, Result};
 
@@ -89,38 +83,18 @@ pub enum Registered {
     Duplicate,
 }
 
-/// Takes the next number of the register.
-async fn next_number(c: &impl ConnectionTrait, administration_id: i32, direction: &str, year: i32) -> Result<i64> {
-    let q = Query::insert()
-        .into_table(rc::Entity)
-        .columns([rc::Column::AdministrationId, rc::Column::Direction, rc::Column::Year, rc::Column::LastNumber])
-        .values_panic([administration_id.into(), direction.into(), year.into(), 1i64.into()])
-        .on_conflict(
-            OnConflict::columns([rc::Column::AdministrationId, rc::Column::Direction, rc::Column::Year])
-                .value(rc::Column::LastNumber, Expr::col((rc::Entity, rc::Column::LastNumber)).add(1))
-                .to_owned(),
-        )
-        .returning_col(rc::Column::LastNumber)
-        .to_owned();
-    let row = c
-        .query_one(c.get_database_backend().build(&q))
-        .await?
-        .ok_or_else(|| Error::internal("counter upsert returned no row"))?;
-    Ok(row.try_get::<i64>("", "last_number")?)
-}
-
-/// Registers one filing with its documents and queued e-mail in one transaction.
-/// `number` formats the registration number from the sequence number.
+/// Registers one entry with its documents and queued e-mail in one transaction (possibly
+/// shared with other registrations of the same register, see `registrar`). `number`
+/// formats the registration number from the sequence number; `mail_text` gives the
+/// e-mail's subject and body from the number.
 pub async fn register(
     db: &Db,
     e: NewEntry<'_>,
-    number: impl Fn(i64) -> String,
-    mail_text: impl Fn(&str) -> (String, String),
+    number: impl Fn(i64) -> String + Send + Sync + 'static,
+    mail_text: impl Fn(&str) -> (String, String) + Send + Sync + 'static,
 ) -> Result<Registered> {
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await?;
-    let seq = next_number(&tx, e.administration_id, e.direction, e.year).await?;
-    let inserted = filing::ActiveModel {
+    let (seq, provisional) = numbering::provisional(&e.id);
+    let filing = filing::ActiveModel {
         id: Set(e.id.clone()),
         administration_id: Set(e.administration_id),
         service_id: Set(e.service_id),
@@ -128,7 +102,7 @@ pub async fn register(
         direction: Set(e.direction.to_owned()),
         year: Set(e.year),
         seq: Set(seq),
-        number: Set(number(seq)),
+        number: Set(provisional),
         subject: Set(e.subject.to_owned()),
         message: Set(e.message.to_owned()),
         status: Set(e.details.status),
@@ -148,19 +122,12 @@ pub async fn register(
         dispatch_mode: Set(e.details.dispatch_mode),
         dispatched_at: Set(e.details.dispatched_at),
         registered_by: Set(e.details.registered_by),
-    }
-    .insert(&tx)
-    .await;
-    let model = match inserted {
-        Ok(m) => m,
-        Err(err) if is_unique_violation(&err) && e.idempotency_key.is_some() => {
-            tx.rollback().await?;
-            return Ok(Registered::Duplicate);
-        }
-        Err(err) => return Err(err.into()),
     };
-    for (i, d) in e.documents.into_iter().enumerate() {
-        document::ActiveModel {
+    let documents = e
+        .documents
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| document::ActiveModel {
             filing_id: Set(e.id.clone()),
             position: Set(i as i32),
             name: Set(d.name),
@@ -168,21 +135,21 @@ pub async fn register(
             size: Set(d.size),
             sha256: Set(d.sha256),
             ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
-    }
-    if let Some((kind, to)) = e.mail {
-        let (subject, body) = mail_text(&model.number);
-        super::outbox::enqueue(&tx, kind, to, &subject, &body, Some(&e.id)).await?;
-    }
-    crate::domain::audit::record(&tx, crate::domain::audit::entry_registered(&model)).await?;
-    tx.commit().await?;
-    Ok(Registered::New(model))
-}
-
-fn is_unique_violation(e: &DbErr) -> bool {
-    matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+        })
+        .collect();
+    let (reply, outcome) = tokio::sync::oneshot::channel();
+    let job = registrar::Job {
+        filing,
+        documents,
+        mail: e.mail.map(|(kind, to)| (kind.to_owned(), to.to_owned())),
+        number: Box::new(number),
+        mail_text: Box::new(mail_text),
+        has_idempotency_key: e.idempotency_key.is_some(),
+        reply,
+    };
+    let key = RegisterKey { administration_id: e.administration_id, direction: e.direction, year: e.year };
+    db.registrar.submit(db, key, job);
+    outcome.await.map_err(|_| Error::internal("registration abandoned"))?
 }
 
 pub async fn by_idempotency_key(c: &impl ConnectionTrait, filer_id: i32, key: &str) -> Result<Option<filing::Model>> {

@@ -202,8 +202,8 @@ impl Services {
         let outcome = register::register(
             &self.db,
             entry,
-            |seq| format_number(&format, &prefix, year, INCOMING, seq),
-            |number| super::mail::receipt_email(lang, number, &admin_name, &link),
+            move |seq| format_number(&format, &prefix, year, INCOMING, seq),
+            move |number| super::mail::receipt_email(lang, number, &admin_name, &link),
         )
         .await;
         let model = match outcome {
