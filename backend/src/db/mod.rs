@@ -9,6 +9,7 @@ pub mod queries;
 pub mod register;
 pub mod registrar;
 pub mod seed;
+pub mod visibility;
 
 use std::str::FromStr;
 use std::sync::Arc;

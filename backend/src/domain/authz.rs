@@ -2,6 +2,8 @@
 //! table of role × action.
 
 use super::auth::{CurrentUser, Role};
+use crate::db::entities::filing;
+use crate::db::visibility::Scope;
 
 /// What a user tries to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,32 @@ pub fn allowed(user: &CurrentUser, action: Action) -> bool {
             user.roles.iter().any(|g| g.role == Role::Admin && g.administration_id == Some(administration_id))
         }
     }
+}
+
+/// May the holder of `scope` see `entry`? The rule of `db::visibility::visible` (used for
+/// lists) for one entry: same administration, within clearance, and for non-registry staff
+/// addressed to, sent from or assigned to one of their units or to themselves.
+pub fn can_see(scope: &Scope, entry: &filing::Model, assigned_units: &[i32], assigned_users: &[i32]) -> bool {
+    let in_unit = |u: Option<i32>| u.is_some_and(|u| scope.units.contains(&u));
+    entry.administration_id == scope.administration_id
+        && scope.clearance.opens(&entry.confidentiality)
+        && (scope.registry
+            || in_unit(entry.unit_id)
+            || in_unit(entry.from_unit_id)
+            || assigned_units.iter().any(|u| scope.units.contains(u))
+            || assigned_users.contains(&scope.user_id))
+}
+
+/// Is `user` staff (any role but filer) of `administration_id`?
+pub fn is_staff_of(user: &CurrentUser, administration_id: i32) -> bool {
+    user.roles.iter().any(|g| g.role != Role::Filer && g.administration_id == Some(administration_id))
+}
+
+/// Does `user` hold the registry (whole-register) role in `administration_id`?
+pub fn is_registry_of(user: &CurrentUser, administration_id: i32) -> bool {
+    user.roles
+        .iter()
+        .any(|g| matches!(g.role, Role::Clerk | Role::Admin) && g.administration_id == Some(administration_id))
 }
 
 /// Does the user hold `role` (in any administration)?
@@ -64,5 +92,46 @@ mod tests {
             assert_eq!(allowed(&u, own_admin), role == Role::Admin, "{role:?} reads its administration's audit");
             assert!(!allowed(&u, Action::ReadAudit { administration_id: 2 }), "{role:?} never reads another administration's audit");
         }
+    }
+
+    fn entry(admin: i32, unit: Option<i32>, level: &str) -> filing::Model {
+        use chrono::Utc;
+        filing::Model {
+            id: "e".into(), administration_id: admin, service_id: None, filer_id: None, direction: "A".into(),
+            year: 2026, seq: 1, number: "N".into(), subject: "s".into(), message: String::new(),
+            status: "registered".into(), idempotency_key: None, receipt_sha256: None, received_at: Utc::now(),
+            origin: "paper".into(), correspondent_id: None, letter_date: None, category: None,
+            confidentiality: level.into(), priority: "normal".into(), deadline: None, unit_id: unit,
+            from_unit_id: None, in_reply_to: None, dispatch_mode: None, dispatched_at: None, registered_by: None,
+        }
+    }
+
+    /// role × (own unit, other unit, other administration) × confidentiality; deny by default.
+    #[test]
+    fn staff_visibility_table() {
+        use crate::db::visibility::{Clearance, Scope};
+        const OWN: i32 = 10;
+        const OTHER: i32 = 20;
+        for role in [Role::Filer, Role::Clerk, Role::Agent, Role::Official, Role::Admin] {
+            let mut u = user(1, role, true);
+            u.roles[0].unit_id = Some(OWN);
+            let staff = is_staff_of(&u, 1);
+            assert_eq!(staff, role != Role::Filer, "{role:?} is staff of its administration");
+            assert!(!is_staff_of(&u, 2), "{role:?} is never staff of another administration");
+            let registry = is_registry_of(&u, 1);
+            assert_eq!(registry, matches!(role, Role::Clerk | Role::Admin));
+            for clearance in [Clearance::Normal, Clearance::Confidential, Clearance::Secret] {
+                let scope = Scope { administration_id: 1, user_id: 1, registry, units: vec![OWN], clearance };
+                for level in ["normal", "confidential", "secret"] {
+                    let cleared = clearance.opens(level);
+                    assert_eq!(can_see(&scope, &entry(1, Some(OWN), level), &[], &[]), cleared, "{role:?} own unit {level}");
+                    assert_eq!(can_see(&scope, &entry(1, Some(OTHER), level), &[], &[]), cleared && registry, "{role:?} other unit {level}");
+                    assert_eq!(can_see(&scope, &entry(1, Some(OTHER), level), &[OWN], &[]), cleared, "{role:?} assigned to own unit");
+                    assert_eq!(can_see(&scope, &entry(1, None, level), &[], &[1]), cleared, "{role:?} assigned to them");
+                    assert!(!can_see(&scope, &entry(2, Some(OWN), level), &[OWN], &[1]), "{role:?} other administration");
+                }
+            }
+        }
+        assert!(!Clearance::Secret.opens("bogus"), "unknown levels are closed");
     }
 }

@@ -1,6 +1,7 @@
 //! The product's rules as plain Rust services. Page handlers and JSON handlers both call
 //! `Services`; nothing here knows about HTTP.
 
+pub mod access;
 pub mod attachments;
 pub mod auth;
 pub mod audit;
