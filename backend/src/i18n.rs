@@ -90,6 +90,8 @@ pub enum Msg {
     VerifierUnavailable,
     NotAPdf,
     BadIdempotencyKey,
+    /// A field holds a value outside its allowed set or format (a date, a level, a unit…).
+    InvalidValue(&'static str),
     Internal,
 }
 
@@ -121,6 +123,7 @@ impl Msg {
             Msg::VerifierUnavailable => "verifier_unavailable",
             Msg::NotAPdf => "not_a_pdf",
             Msg::BadIdempotencyKey => "bad_idempotency_key",
+            Msg::InvalidValue(_) => "invalid_value",
             Msg::Internal => "internal",
         }
     }
@@ -227,6 +230,10 @@ impl Msg {
             (BadIdempotencyKey, Ar) => "ترويسة Idempotency-Key غير صالحة (من 1 إلى 200 حرف مرئي).".into(),
             (BadIdempotencyKey, Zgh) => "Idempotency-Key ⵓⵔ ⵉⵖⵓⴷⴰ (1 ⵅⴼ 200 ⵏ ⵉⵙⴽⴽⵉⵍⵏ).".into(),
             (BadIdempotencyKey, En) => "Invalid Idempotency-Key header (1 to 200 visible characters).".into(),
+            (InvalidValue(f), Fr) => format!("La valeur du champ « {f} » n'est pas acceptée."),
+            (InvalidValue(f), Ar) => format!("قيمة الحقل «{f}» غير مقبولة."),
+            (InvalidValue(f), Zgh) => format!("ⴰⵣⴰⵍ ⵏ ⵓⵏⵙⴰ «{f}» ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ."),
+            (InvalidValue(f), En) => format!("The value of the field “{f}” is not accepted."),
             (Internal, Fr) => "Erreur interne ; réessayez plus tard.".into(),
             (Internal, Ar) => "خطأ داخلي؛ حاول لاحقًا.".into(),
             (Internal, Zgh) => "ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ; ⴰⵍⵙ ⴷⴼⴼⵉⵔ.".into(),

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_init;
 mod m20261125_000002_bureau;
 mod m20261125_000003_audit;
+mod m20261125_000004_search;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_init::Migration),
             Box::new(m20261125_000002_bureau::Migration),
             Box::new(m20261125_000003_audit::Migration),
+            Box::new(m20261125_000004_search::Migration),
         ]
     }
 }

@@ -8,6 +8,8 @@ pub mod outbox;
 pub mod queries;
 pub mod register;
 pub mod registrar;
+pub mod search;
+pub mod search_index;
 pub mod seed;
 pub mod visibility;
 

@@ -12,6 +12,8 @@ pub mod filings;
 pub mod receipt_layout;
 pub mod receipts;
 pub mod seal;
+pub mod search;
+pub mod search_text;
 pub mod sealing;
 pub mod seed;
 

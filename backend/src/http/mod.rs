@@ -12,6 +12,7 @@ pub mod filings;
 pub mod health;
 pub mod openapi;
 pub mod pages;
+pub mod search;
 
 use axum::extract::DefaultBodyLimit;
 use axum::Router;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .merge(audit::router())
         .merge(catalogue::router())
         .merge(filings::router())
+        .merge(search::router())
         .merge(openapi::router())
         .merge(devtsa::router())
         .merge(pages::router())

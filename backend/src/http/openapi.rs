@@ -16,6 +16,7 @@ use super::AppState;
         super::catalogue::catalogue, super::catalogue::verify,
         super::filings::create, super::filings::list_mine, super::filings::show, super::filings::receipt,
         super::audit::of_entry,
+        super::search::search,
     ),
     modifiers(&Security)
 )]
