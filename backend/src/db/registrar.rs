@@ -159,6 +159,7 @@ async fn write(db: &Db, key: RegisterKey<'_>, jobs: &[Job]) -> Result<Vec<filing
     if !docs.is_empty() {
         document::Entity::insert_many(docs).exec_without_returning(&tx).await?;
     }
+    super::search::index_registered(&tx, jobs.iter().map(|j| &j.filing)).await?;
     let first = numbering::take_numbers(&tx, key, jobs.len() as i64).await?;
     let mut models = Vec::with_capacity(jobs.len());
     for (i, j) in jobs.iter().enumerate() {
