@@ -170,6 +170,7 @@ impl Services {
                 if new {
                     created.push(sha.clone());
                 }
+                super::search_text::remember(&sha, k.mime(), &d.bytes);
                 rows.push(register::NewDocumentRow { name: d.name.clone(), content_type: k.mime().into(), size: d.bytes.len() as i64, sha256: sha });
             }
             Ok((rows, created))
