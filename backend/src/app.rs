@@ -19,6 +19,7 @@ pub async fn build(config: Config) -> Result<AppState> {
     db.migrate().await?;
     let storage = Storage::open(&config.storage.data_dir)?;
     let trust = Trust::load(&config).await?;
+    let parapheur = Arc::new(crate::domain::parapheur::trust::SigningTrust::load(&config).await?);
     let svc = Services {
         db,
         config: Arc::new(config),
@@ -26,6 +27,7 @@ pub async fn build(config: Config) -> Result<AppState> {
         sealer: trust.sealer,
         verifier: trust.verifier,
         renderer: Arc::new(receipt_layout::ComposedReceipt),
+        parapheur,
     };
     if svc.config.seed.demo {
         // `Config::validate` already refused this in production mode.

@@ -13,6 +13,8 @@ use serde::Deserialize;
 pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 /// The development secret; production must replace it.
 const DEV_SECRET: &str = "development-secret-do-not-use-in-production";
+/// The development key for PKCS#12 keystores at rest; production must replace it.
+const DEV_KEY_ENCRYPTION_KEY: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -33,6 +35,7 @@ pub struct Config {
     pub outbox: Outbox,
     pub pki: Pki,
     pub seed: Seed,
+    pub parapheur: Parapheur,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -111,6 +114,17 @@ pub struct Seed {
     pub demo: bool,
 }
 
+/// The e-parapheur: how signing keys are kept and which converter turns office files into PDF.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parapheur {
+    /// 64 hex digits: the AES-256-GCM key encrypting uploaded PKCS#12 keystores at rest.
+    pub key_encryption_key: String,
+    /// Path of LibreOffice (`soffice`); absent = office documents are refused.
+    #[serde(default)]
+    pub libreoffice: Option<PathBuf>,
+}
+
 /// A configuration that could not be read or does not make sense; the message names the key.
 #[derive(Debug, thiserror::Error)]
 #[error("configuration: {0}")]
@@ -157,6 +171,10 @@ impl Config {
     /// Checks the rules serde cannot express.
     pub fn validate(&self) -> Result<(), ConfigError> {
         let bad = |key: &str, why: &str| Err(ConfigError(format!("key `{key}`: {why}")));
+        let kek = &self.parapheur.key_encryption_key;
+        if kek.len() != 64 || !kek.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return bad("parapheur.key_encryption_key", "must be 64 hexadecimal digits (a 256-bit key)");
+        }
         if !(self.database.url.starts_with("sqlite:") || self.database.url.starts_with("postgres"))
         {
             return bad("database.url", "must start with sqlite: or postgres://");
@@ -191,6 +209,9 @@ impl Config {
             return bad("outbox.backoff_max_ms", "must be at least outbox.backoff_base_ms (> 0)");
         }
         if self.mode == Mode::Production {
+            if self.parapheur.key_encryption_key == DEV_KEY_ENCRYPTION_KEY {
+                return bad("parapheur.key_encryption_key", "the development key is refused in production mode");
+            }
             if self.seed.demo {
                 return bad("seed.demo", "the demo seed is refused in production mode");
             }

@@ -92,6 +92,8 @@ pub enum Msg {
     BadIdempotencyKey,
     /// A field holds a value outside its allowed set or format (a date, a level, a unit…).
     InvalidValue(&'static str),
+    /// An e-parapheur message (see `domain::parapheur::msg`).
+    Parapheur(crate::domain::parapheur::msg::PMsg),
     Internal,
 }
 
@@ -124,6 +126,7 @@ impl Msg {
             Msg::NotAPdf => "not_a_pdf",
             Msg::BadIdempotencyKey => "bad_idempotency_key",
             Msg::InvalidValue(_) => "invalid_value",
+            Msg::Parapheur(m) => m.code(),
             Msg::Internal => "internal",
         }
     }
@@ -134,6 +137,7 @@ impl Msg {
         use Msg::*;
         let mb = |b: &usize| (*b as f64 / 1_048_576.0 * 10.0).round() / 10.0;
         match (self, lang) {
+            (Parapheur(m), l) => m.text(l),
             (MissingField(f), Fr) => format!("Le champ « {f} » est obligatoire."),
             (MissingField(f), Ar) => format!("الحقل «{f}» إلزامي."),
             (MissingField(f), Zgh) => format!("ⴰⵏⵙⴰ «{f}» ⵉⵍⴰⵇ."),

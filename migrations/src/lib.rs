@@ -7,6 +7,7 @@ mod m20261125_000001_init;
 mod m20261125_000002_bureau;
 mod m20261125_000003_audit;
 mod m20261125_000004_search;
+mod m20261125_000005_parapheur;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_bureau::Migration),
             Box::new(m20261125_000003_audit::Migration),
             Box::new(m20261125_000004_search::Migration),
+            Box::new(m20261125_000005_parapheur::Migration),
         ]
     }
 }

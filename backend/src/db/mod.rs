@@ -5,6 +5,7 @@ pub mod audit;
 pub mod entities;
 pub mod numbering;
 pub mod outbox;
+pub mod parapheur;
 pub mod queries;
 pub mod register;
 pub mod registrar;

@@ -14,6 +14,19 @@ pub enum Action {
     ReadOwnFiling { filer_id: Option<i32> },
     /// Read the audit events of an administration's register entries (its admins only).
     ReadAudit { administration_id: i32 },
+    /// Create a parapheur folder: staff of the administration (not filers).
+    CreateFolder { administration_id: i32 },
+    /// Read and annotate a folder: a participant (originator, assignee, delegate of one)
+    /// who is staff there, or an administrator of the administration.
+    ReadFolder { administration_id: i32, participant: bool },
+    /// Start or restart a folder's circuit: its originator, still staff there.
+    StartCircuit { administration_id: i32, originator: bool },
+    /// Approve, sign, reject or return at a step: its assignee or their delegate, staff there.
+    ActOnStep { administration_id: i32, assignee: bool },
+    /// Circuit templates and the PAdES level: administrators of the administration.
+    ManageParapheur { administration_id: i32 },
+    /// Delegate one's steps for a period: agents, officials and administrators there.
+    Delegate { administration_id: i32 },
 }
 
 /// Is `user` allowed to do `action`? Filers (and anyone signed in: staff can also file as
@@ -25,6 +38,16 @@ pub fn allowed(user: &CurrentUser, action: Action) -> bool {
         Action::ReadOwnFiling { filer_id } => filer_id == Some(user.id),
         Action::ReadAudit { administration_id } => {
             user.roles.iter().any(|g| g.role == Role::Admin && g.administration_id == Some(administration_id))
+        }
+        Action::CreateFolder { administration_id } => is_staff_of(user, administration_id),
+        Action::ReadFolder { administration_id, participant } => {
+            (participant && is_staff_of(user, administration_id)) || holds_in(user, &[Role::Admin], administration_id)
+        }
+        Action::StartCircuit { administration_id, originator } => originator && is_staff_of(user, administration_id),
+        Action::ActOnStep { administration_id, assignee } => assignee && is_staff_of(user, administration_id),
+        Action::ManageParapheur { administration_id } => holds_in(user, &[Role::Admin], administration_id),
+        Action::Delegate { administration_id } => {
+            holds_in(user, &[Role::Agent, Role::Official, Role::Admin], administration_id)
         }
     }
 }
@@ -60,11 +83,44 @@ pub fn has_role(user: &CurrentUser, role: Role) -> bool {
     user.roles.iter().any(|g| g.role == role)
 }
 
+/// Does the user hold one of `roles` in `administration_id`?
+fn holds_in(user: &CurrentUser, roles: &[Role], administration_id: i32) -> bool {
+    user.roles.iter().any(|g| roles.contains(&g.role) && g.administration_id == Some(administration_id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::auth::RoleGrant;
     use crate::i18n::Lang;
+
+    /// Parapheur (issue 5): role × (participant or not) × own / other administration.
+    #[test]
+    fn parapheur_table() {
+        for role in [Role::Filer, Role::Clerk, Role::Agent, Role::Official, Role::Admin] {
+            let u = user(1, role, true);
+            let staff = role != Role::Filer;
+            let admin = role == Role::Admin;
+            assert_eq!(allowed(&u, Action::CreateFolder { administration_id: 1 }), staff, "{role:?} creates folders");
+            assert!(!allowed(&u, Action::CreateFolder { administration_id: 2 }), "{role:?} other administration");
+            for yes in [true, false] {
+                let r = |administration_id| Action::ReadFolder { administration_id, participant: yes };
+                assert_eq!(allowed(&u, r(1)), (staff && yes) || admin, "{role:?} reads (participant {yes})");
+                assert!(!allowed(&u, r(2)), "{role:?} never reads another administration's folder");
+                let s = |administration_id| Action::StartCircuit { administration_id, originator: yes };
+                assert_eq!(allowed(&u, s(1)), staff && yes, "{role:?} starts (originator {yes})");
+                assert!(!allowed(&u, s(2)));
+                let a = |administration_id| Action::ActOnStep { administration_id, assignee: yes };
+                assert_eq!(allowed(&u, a(1)), staff && yes, "{role:?} acts (assignee {yes})");
+                assert!(!allowed(&u, a(2)), "{role:?} never acts in another administration");
+            }
+            assert_eq!(allowed(&u, Action::ManageParapheur { administration_id: 1 }), admin, "{role:?} manages templates");
+            assert!(!allowed(&u, Action::ManageParapheur { administration_id: 2 }));
+            let delegates = matches!(role, Role::Agent | Role::Official | Role::Admin);
+            assert_eq!(allowed(&u, Action::Delegate { administration_id: 1 }), delegates, "{role:?} delegates");
+            assert!(!allowed(&u, Action::Delegate { administration_id: 2 }));
+        }
+    }
 
     fn user(id: i32, role: Role, verified: bool) -> CurrentUser {
         CurrentUser {

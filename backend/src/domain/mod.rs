@@ -7,6 +7,7 @@ pub mod auth;
 pub mod audit;
 pub mod authz;
 pub mod mail;
+pub mod parapheur;
 pub mod catalogue;
 pub mod filings;
 pub mod receipt_layout;
@@ -35,4 +36,6 @@ pub struct Services {
     pub verifier: Arc<dyn seal::Verifier>,
     /// Draws receipts before they are sealed.
     pub renderer: Arc<dyn receipts::ReceiptRenderer>,
+    /// Timestamps and revocation data for the parapheur's signatures (see `parapheur::trust`).
+    pub parapheur: Arc<parapheur::trust::SigningTrust>,
 }

@@ -11,6 +11,7 @@ pub mod extract;
 pub mod filings;
 pub mod health;
 pub mod openapi;
+pub mod parapheur;
 pub mod pages;
 pub mod search;
 
@@ -44,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .merge(audit::router())
         .merge(catalogue::router())
         .merge(filings::router())
+        .merge(parapheur::router())
         .merge(search::router())
         .merge(openapi::router())
         .merge(devtsa::router())

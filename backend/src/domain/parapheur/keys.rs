@@ -1,0 +1,210 @@
+//! The officials' signing keys. A PKCS#12 keystore is checked against its PIN on upload,
+//! then kept encrypted at rest (AES-256-GCM under `parapheur.key_encryption_key`, bound to
+//! its owner by the associated data) and unlocked with the PIN for one signature or one
+//! batch; the PIN itself is never stored. A PKCS#11 token or a CSC credential is stored by
+//! reference only (module + token + key label; endpoint + credential id).
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use openssl::symm::{decrypt_aead, encrypt_aead, Cipher};
+use sea_orm::{Set, TransactionTrait};
+use sijill_signing::signer::csc::CscAuth;
+use sijill_signing::signer::{CscSigner, Pkcs11Signer, Pkcs12Signer};
+use sijill_signing::Signer;
+
+use super::msg::PMsg;
+use crate::db::entities::signing_key;
+use crate::db::parapheur as q;
+use crate::domain::audit::{self, AuditEvent};
+use crate::domain::auth::CurrentUser;
+use crate::domain::Services;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// Audit action: a signing key was registered.
+pub const KEY_REGISTERED: &str = "parapheur.key_registered";
+/// Audit subject kind for keys (`signing_keys.id`).
+pub const KEY: &str = "signing_key";
+
+/// What an official registers.
+#[derive(Debug, Clone)]
+pub enum NewKey {
+    Pkcs12 { p12: Vec<u8>, pin: String },
+    Pkcs11 { module: String, token: String, key_label: String },
+    Csc { endpoint: String, credential_id: String },
+}
+
+fn perr(m: PMsg) -> Error {
+    Error::BadRequest(Msg::Parapheur(m))
+}
+
+fn kek(s: &Services) -> Result<Vec<u8>> {
+    hex::decode(&s.config.parapheur.key_encryption_key).map_err(|_| Error::internal("parapheur.key_encryption_key is not hex"))
+}
+
+fn aad(user_id: i32) -> Vec<u8> {
+    format!("sijill-pkcs12:{user_id}").into_bytes()
+}
+
+/// nonce (12) ‖ ciphertext ‖ tag (16).
+pub fn seal_keystore(key: &[u8], user_id: i32, p12: &[u8]) -> Result<Vec<u8>> {
+    let mut nonce = [0u8; 12];
+    openssl::rand::rand_bytes(&mut nonce).map_err(Error::internal)?;
+    let mut tag = [0u8; 16];
+    let ct = encrypt_aead(Cipher::aes_256_gcm(), key, Some(&nonce), &aad(user_id), p12, &mut tag).map_err(Error::internal)?;
+    Ok([&nonce[..], &ct, &tag].concat())
+}
+
+pub fn open_keystore(key: &[u8], user_id: i32, blob: &[u8]) -> Result<Vec<u8>> {
+    if blob.len() < 28 {
+        return Err(Error::internal("stored keystore is truncated"));
+    }
+    let (nonce, rest) = blob.split_at(12);
+    let (ct, tag) = rest.split_at(rest.len() - 16);
+    decrypt_aead(Cipher::aes_256_gcm(), key, Some(nonce), &aad(user_id), ct, tag)
+        .map_err(|_| Error::internal("stored keystore does not decrypt with parapheur.key_encryption_key"))
+}
+
+/// Opens a PKCS#12: not a keystore → `BadKeystore`, PIN not opening it → `WrongPin`.
+fn unlock_p12(p12: &[u8], pin: &str) -> Result<Pkcs12Signer> {
+    let parsed = openssl::pkcs12::Pkcs12::from_der(p12).map_err(|_| perr(PMsg::BadKeystore))?;
+    parsed.parse2(pin).map_err(|_| perr(PMsg::WrongPin))?;
+    Pkcs12Signer::from_pkcs12_der(p12, pin).map_err(|_| perr(PMsg::BadKeystore))
+}
+
+/// A key row as shown to its owner (never the keystore).
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct KeyView {
+    pub id: i32,
+    pub kind: String,
+    pub label: String,
+    /// Subject of the certificate, when known.
+    pub subject: Option<String>,
+    pub active: bool,
+}
+
+fn subject_of(cert: &[u8]) -> Option<String> {
+    let c = openssl::x509::X509::from_der(cert).ok()?;
+    let parts: Vec<String> = c
+        .subject_name()
+        .entries()
+        .filter_map(|e| Some(format!("{}={}", e.object().nid().short_name().ok()?, String::from_utf8_lossy(e.data().as_slice()))))
+        .collect();
+    Some(parts.join(", "))
+}
+
+impl KeyView {
+    pub fn of(k: &signing_key::Model) -> KeyView {
+        KeyView { id: k.id, kind: k.kind.clone(), label: k.label.clone(), subject: k.certificate.as_deref().and_then(subject_of), active: k.active }
+    }
+}
+
+impl Services {
+    /// Registers `user`'s key (it becomes their active key). A PKCS#12 must open with the
+    /// PIN given now, so that a wrong file or PIN is caught at upload, not at signing.
+    pub async fn register_key(&self, user: &CurrentUser, label: &str, key: NewKey) -> Result<KeyView> {
+        if !user.roles.iter().any(|g| g.role != crate::domain::auth::Role::Filer) {
+            return Err(Error::Forbidden(Msg::Forbidden));
+        }
+        let label = label.trim();
+        let label = if label.is_empty() { "clé" } else { label };
+        let mut m = signing_key::ActiveModel {
+            user_id: Set(user.id),
+            label: Set(label.chars().take(200).collect()),
+            active: Set(true),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        };
+        match key {
+            NewKey::Pkcs12 { p12, pin } => {
+                let (cert, p12) = tokio::task::spawn_blocking(move || unlock_p12(&p12, &pin).map(|s| (s.certificate().to_vec(), p12)))
+                    .await
+                    .map_err(Error::internal)??;
+                m.kind = Set("pkcs12".into());
+                m.p12_encrypted = Set(Some(seal_keystore(&kek(self)?, user.id, &p12)?));
+                m.certificate = Set(Some(cert));
+            }
+            NewKey::Pkcs11 { module, token, key_label } => {
+                if module.trim().is_empty() || token.trim().is_empty() || key_label.trim().is_empty() {
+                    return Err(Error::BadRequest(Msg::MissingField("pkcs11")));
+                }
+                m.kind = Set("pkcs11".into());
+                m.pkcs11_module = Set(Some(module));
+                m.pkcs11_token = Set(Some(token));
+                m.pkcs11_label = Set(Some(key_label));
+            }
+            NewKey::Csc { endpoint, credential_id } => {
+                if !endpoint.starts_with("http") || credential_id.trim().is_empty() {
+                    return Err(Error::BadRequest(Msg::InvalidValue("csc")));
+                }
+                m.kind = Set("csc".into());
+                m.csc_endpoint = Set(Some(endpoint));
+                m.csc_credential_id = Set(Some(credential_id));
+            }
+        }
+        let _w = self.db.writer().await;
+        let tx = self.db.conn.begin().await?;
+        let k = q::insert_key(&tx, m, user.id).await?;
+        let admin = user.roles.iter().find_map(|g| g.administration_id);
+        audit::record(&tx, AuditEvent::new(admin, Some(user.id), KEY_REGISTERED, KEY, &k.id.to_string())
+            .with(serde_json::json!({"kind": k.kind, "label": k.label}))).await?;
+        tx.commit().await?;
+        Ok(KeyView::of(&k))
+    }
+
+    /// `user`'s active key, unlocked with `pin`, ready to sign many documents.
+    pub async fn unlock_signer(&self, user_id: i32, pin: &str) -> Result<Arc<dyn Signer>> {
+        let k = q::active_key(&self.db.conn, user_id).await?.ok_or_else(|| perr(PMsg::NoSigningKey))?;
+        let pin = pin.to_owned();
+        let kek = kek(self)?;
+        tokio::task::spawn_blocking(move || -> Result<Arc<dyn Signer>> {
+            let failed = |e: sijill_signing::Error| perr(PMsg::SigningFailed(e.to_string()));
+            match k.kind.as_str() {
+                "pkcs12" => {
+                    let blob = k.p12_encrypted.as_deref().ok_or_else(|| Error::internal("pkcs12 key without keystore"))?;
+                    let p12 = open_keystore(&kek, k.user_id, blob)?;
+                    Ok(Arc::new(unlock_p12(&p12, &pin)?))
+                }
+                "pkcs11" => {
+                    let module = std::path::PathBuf::from(k.pkcs11_module.unwrap_or_default());
+                    let s = Pkcs11Signer::open(&module, &k.pkcs11_token.unwrap_or_default(), &k.pkcs11_label.unwrap_or_default(), &pin)
+                        .map_err(|e| match e {
+                            sijill_signing::Error::Pkcs11(ref m) if m.contains("PIN") => perr(PMsg::WrongPin),
+                            e => failed(e),
+                        })?;
+                    Ok(Arc::new(s))
+                }
+                "csc" => {
+                    let s = CscSigner::connect(&k.csc_endpoint.unwrap_or_default(), CscAuth::None, k.csc_credential_id.as_deref())
+                        .map_err(failed)?
+                        .with_pin(pin);
+                    Ok(Arc::new(s))
+                }
+                other => Err(Error::internal(format!("unknown key kind {other}"))),
+            }
+        })
+        .await
+        .map_err(Error::internal)?
+    }
+
+    /// The keys of `user`.
+    pub async fn my_key(&self, user: &CurrentUser) -> Result<Option<KeyView>> {
+        Ok(q::active_key(&self.db.conn, user.id).await?.as_ref().map(KeyView::of))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keystore_round_trip_is_bound_to_its_owner() {
+        let key = [7u8; 32];
+        let blob = seal_keystore(&key, 5, b"p12 bytes").unwrap();
+        assert_eq!(open_keystore(&key, 5, &blob).unwrap(), b"p12 bytes");
+        assert!(open_keystore(&key, 6, &blob).is_err(), "another user's row does not decrypt");
+        assert!(open_keystore(&[8u8; 32], 5, &blob).is_err(), "another key does not decrypt");
+        assert!(open_keystore(&key, 5, &blob[..10]).is_err());
+    }
+}

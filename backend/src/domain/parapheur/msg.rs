@@ -1,0 +1,106 @@
+//! The parapheur's own user-facing messages, in the four languages, rendered through
+//! `i18n::Msg::Parapheur` so that `http::error` maps them like every other message.
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PMsg {
+    /// An office document while no converter (`parapheur.libreoffice`) is configured.
+    OfficeNeedsConverter(String),
+    /// A folder needs at least one main document (PDF).
+    NoMainDocument,
+    /// Rejecting needs a reason.
+    ReasonRequired,
+    /// The folder is not in a state that allows this (e.g. starting a completed folder).
+    WrongFolderState(String),
+    /// The user has no step to act on in this folder now.
+    NotYourTurn,
+    /// The action does not fit the step (approve on a signature step, sign on a visa…).
+    WrongStepKind,
+    /// A circuit needs steps, each with one assignee.
+    BadCircuit(String),
+    /// No active signing key for this user.
+    NoSigningKey,
+    /// The PIN does not open the key.
+    WrongPin,
+    /// The key file is not a PKCS#12 with a key and its certificate.
+    BadKeystore,
+    /// Signing failed (timestamp or revocation service, token…).
+    SigningFailed(String),
+    /// Someone acted on the folder at the same time; reload and retry.
+    ConcurrentChange,
+}
+
+impl PMsg {
+    pub fn code(&self) -> &'static str {
+        match self {
+            PMsg::OfficeNeedsConverter(_) => "office_needs_converter",
+            PMsg::NoMainDocument => "no_main_document",
+            PMsg::ReasonRequired => "reason_required",
+            PMsg::WrongFolderState(_) => "wrong_folder_state",
+            PMsg::NotYourTurn => "not_your_turn",
+            PMsg::WrongStepKind => "wrong_step_kind",
+            PMsg::BadCircuit(_) => "bad_circuit",
+            PMsg::NoSigningKey => "no_signing_key",
+            PMsg::WrongPin => "wrong_pin",
+            PMsg::BadKeystore => "bad_keystore",
+            PMsg::SigningFailed(_) => "signing_failed",
+            PMsg::ConcurrentChange => "concurrent_change",
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::*;
+        use PMsg::*;
+        match (self, lang) {
+            (OfficeNeedsConverter(n), Fr) => format!("« {n} » est un document bureautique : aucun convertisseur n'est configuré, joignez-le en PDF."),
+            (OfficeNeedsConverter(n), Ar) => format!("«{n}» مستند مكتبي ولا يوجد محوّل مُعدّ: أرفقه بصيغة PDF."),
+            (OfficeNeedsConverter(n), Zgh) => format!("«{n}» ⴷ ⴰⵙⴽⴽⵉⵏ ⵏ ⵓⵎⴽⵜⴰⴱ: ⵔⵏⵓ ⵜ ⵙ PDF."),
+            (OfficeNeedsConverter(n), En) => format!("“{n}” is an office document and no converter is configured: attach it as a PDF."),
+            (NoMainDocument, Fr) => "Le parapheur doit contenir au moins un document principal en PDF.".into(),
+            (NoMainDocument, Ar) => "يجب أن يتضمن الملف وثيقة رئيسية واحدة على الأقل بصيغة PDF.".into(),
+            (NoMainDocument, Zgh) => "ⵉⵍⴰⵇ ⵢⴰⵏ ⵓⵙⴽⴽⵉⵏ ⴰⵎⵇⵔⴰⵏ ⵙ PDF.".into(),
+            (NoMainDocument, En) => "The folder needs at least one main document (PDF).".into(),
+            (ReasonRequired, Fr) => "Indiquez le motif du rejet.".into(),
+            (ReasonRequired, Ar) => "يرجى ذكر سبب الرفض.".into(),
+            (ReasonRequired, Zgh) => "ⵎⵍ ⴰⵙⵔⴰⴳ ⵏ ⵓⴳⴳⵉ.".into(),
+            (ReasonRequired, En) => "Give the reason for rejecting.".into(),
+            (WrongFolderState(s), Fr) => format!("Action impossible : le parapheur est « {s} »."),
+            (WrongFolderState(s), Ar) => format!("إجراء غير ممكن: حالة الملف «{s}»."),
+            (WrongFolderState(s), Zgh) => format!("ⵓⵔ ⵉⵜⵜⵓⵙⵎⴰⵔ: ⴰⴷⴷⴰⴷ «{s}»."),
+            (WrongFolderState(s), En) => format!("Not possible: the folder is “{s}”."),
+            (NotYourTurn, Fr) => "Aucune étape de ce parapheur ne vous attend.".into(),
+            (NotYourTurn, Ar) => "لا توجد مرحلة في هذا الملف بانتظارك.".into(),
+            (NotYourTurn, Zgh) => "ⵓⵍⴰ ⵢⴰⵜ ⵜⴰⵙⵓⵔⵉⴼⵜ ⵓⵔ ⴽ ⵜⵜⵔⴰⵊⵓ.".into(),
+            (NotYourTurn, En) => "No step of this folder is waiting for you.".into(),
+            (WrongStepKind, Fr) => "Cette action ne correspond pas à l'étape (visa ou signature).".into(),
+            (WrongStepKind, Ar) => "هذا الإجراء لا يوافق المرحلة (تأشيرة أو توقيع).".into(),
+            (WrongStepKind, Zgh) => "ⵜⴰⴳⵉⵜ ⴰⴷ ⵓⵔ ⵜⵎⵙⴰⵙⴰ ⴷ ⵜⴰⵙⵓⵔⵉⴼⵜ.".into(),
+            (WrongStepKind, En) => "This action does not match the step (visa or signature).".into(),
+            (BadCircuit(w), Fr) => format!("Circuit invalide : {w}."),
+            (BadCircuit(w), Ar) => format!("مسار غير صالح: {w}."),
+            (BadCircuit(w), Zgh) => format!("ⴰⴱⵔⵉⴷ ⵓⵔ ⵉⵖⵓⴷⴰⵏ: {w}."),
+            (BadCircuit(w), En) => format!("Invalid circuit: {w}."),
+            (NoSigningKey, Fr) => "Aucune clé de signature active : déposez votre certificat (PKCS#12) ou configurez votre jeton.".into(),
+            (NoSigningKey, Ar) => "لا يوجد مفتاح توقيع نشط: أودع شهادتك (PKCS#12) أو اضبط رمزك.".into(),
+            (NoSigningKey, Zgh) => "ⵓⵍⴰ ⵜⴰⵙⴰⵔⵓⵜ ⵏ ⵓⵣⵎⴰⵎ.".into(),
+            (NoSigningKey, En) => "No active signing key: upload your certificate (PKCS#12) or set up your token.".into(),
+            (WrongPin, Fr) => "Code PIN incorrect.".into(),
+            (WrongPin, Ar) => "الرمز السري غير صحيح.".into(),
+            (WrongPin, Zgh) => "ⵓⵟⵟⵓⵏ PIN ⵓⵔ ⵉⵖⵓⴷⴰⵏ.".into(),
+            (WrongPin, En) => "Wrong PIN.".into(),
+            (BadKeystore, Fr) => "Ce fichier n'est pas un magasin PKCS#12 contenant une clé et son certificat.".into(),
+            (BadKeystore, Ar) => "هذا الملف ليس مخزن PKCS#12 يحتوي على مفتاح وشهادته.".into(),
+            (BadKeystore, Zgh) => "ⴰⴼⴰⵢⵍⵓ ⴰⴷ ⵓⵔ ⵉⴳⵉ PKCS#12.".into(),
+            (BadKeystore, En) => "This file is not a PKCS#12 keystore holding a key and its certificate.".into(),
+            (SigningFailed(w), Fr) => format!("La signature a échoué : {w}."),
+            (SigningFailed(w), Ar) => format!("فشل التوقيع: {w}."),
+            (SigningFailed(w), Zgh) => format!("ⵉⵅⵚⴰ ⵓⵣⵎⴰⵎ: {w}."),
+            (SigningFailed(w), En) => format!("Signing failed: {w}."),
+            (ConcurrentChange, Fr) => "Le parapheur a changé entre-temps ; rechargez et réessayez.".into(),
+            (ConcurrentChange, Ar) => "تغيّر الملف في الأثناء؛ أعد التحميل وحاول مجددًا.".into(),
+            (ConcurrentChange, Zgh) => "ⵉⵙⵏⴼⵍ ⵓⵙⴷⴰⵡ; ⴰⵍⵙ.".into(),
+            (ConcurrentChange, En) => "The folder changed meanwhile; reload and try again.".into(),
+        }
+    }
+}

@@ -1,0 +1,434 @@
+//! The e-parapheur through the JSON API: each circuit shape (sequential, parallel all-of,
+//! parallel one-of, reject, return, delegation), PKCS#12 keys, batch signing; every signed
+//! output checked with the signing crate's verifier (all signatures valid, at the level
+//! configured) and, for a two-signature document, by pyHanko and pdfsig too.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use base64::Engine;
+use common::{fixtures, TestApp};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{json, Value};
+use sijill_backend::db::entities::{signing_key, unit, user};
+use sijill_backend::db::queries;
+
+const PIN: &str = "1234";
+
+struct Parapheur {
+    app: TestApp,
+    admin_id: i32,
+}
+
+struct Staff {
+    id: i32,
+    token: String,
+    name: String,
+}
+
+impl Parapheur {
+    async fn new() -> Parapheur {
+        let app = TestApp::new().await;
+        let c = &app.state.svc.db.conn;
+        let u = user::Entity::find().filter(user::Column::Email.eq("agent@demo.test")).one(c).await.unwrap().unwrap();
+        let roles = queries::user_with_roles(c, u.id).await.unwrap().unwrap().1;
+        let admin_id = roles[0].administration_id.unwrap();
+        Parapheur { app, admin_id }
+    }
+
+    async fn unit(&self, code: &str) -> i32 {
+        let c = &self.app.state.svc.db.conn;
+        unit::Entity::find().filter(unit::Column::Code.eq(code)).one(c).await.unwrap().unwrap().id
+    }
+
+    /// A staff member with `role` in unit `code` (password of the demo users).
+    async fn staff(&self, name: &str, role: &str, unit_code: &str) -> Staff {
+        let c = &self.app.state.svc.db.conn;
+        let hash = user::Entity::find().filter(user::Column::Email.eq("agent@demo.test")).one(c).await.unwrap().unwrap().password_hash;
+        let email = format!("{name}@demo.test");
+        let id = queries::insert_user(c, queries::NewUser { email: &email, password_hash: &hash, display_name: name, lang: "fr", verified: true }).await.unwrap();
+        queries::insert_role(c, id, role, Some(self.admin_id), Some(self.unit(unit_code).await)).await.unwrap();
+        Staff { id, token: self.app.login(&email).await, name: name.to_owned() }
+    }
+
+    /// A staff member who also has a PKCS#12 key (issued by the development root) registered.
+    async fn signer(&self, name: &str) -> Staff {
+        let s = self.staff(name, "official", "DAA").await;
+        let p12 = issue_p12(name, PIN);
+        let (st, v) = self.post("/api/v1/parapheur/keys", &s.token, json!({"kind": "pkcs12", "label": "ma clé", "pin": PIN,
+            "p12_base64": base64::engine::general_purpose::STANDARD.encode(&p12)})).await;
+        assert_eq!(st, StatusCode::CREATED, "{v}");
+        s
+    }
+
+    async fn post(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.app.json(req).await
+    }
+
+    async fn folder(&self, token: &str, title: &str, main: &[(&str, Vec<u8>)]) -> (StatusCode, Value) {
+        let fields = vec![("administration_id", self.admin_id.to_string()), ("title", title.to_owned())];
+        let boundary = "parapheur-test-boundary";
+        let ct = format!("multipart/form-data; boundary={boundary}");
+        let mut body = Vec::new();
+        for (k, v) in &fields {
+            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+        }
+        let annex = [("annexe.png", fixtures::png())];
+        for (field, (name, bytes)) in main.iter().map(|d| ("main", d)).chain(annex.iter().map(|d| ("annexes", d))) {
+            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+            body.extend_from_slice(bytes);
+            body.extend(b"\r\n");
+        }
+        body.extend(format!("--{boundary}--\r\n").as_bytes());
+        let req = Request::post("/api/v1/parapheur/folders")
+            .header(header::CONTENT_TYPE, ct)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::from(body))
+            .unwrap();
+        self.app.json(req).await
+    }
+
+    /// A folder created by `by` and started with `steps`; returns its id.
+    async fn started(&self, by: &Staff, steps: Value) -> i64 {
+        let (s, f) = self.folder(&by.token, "Réponse au courrier", &[("reponse.pdf", fixtures::pdf("Reponse", 0))]).await;
+        assert_eq!(s, StatusCode::CREATED, "{f}");
+        let id = f["id"].as_i64().unwrap();
+        let (s, f) = self.post(&format!("/api/v1/parapheur/folders/{id}/circuit"), &by.token, json!({"steps": steps})).await;
+        assert_eq!(s, StatusCode::OK, "{f}");
+        assert_eq!(f["status"], "in_progress");
+        id
+    }
+
+    async fn act(&self, who: &Staff, folder: i64, body: Value) -> (StatusCode, Value) {
+        self.post(&format!("/api/v1/parapheur/folders/{folder}/actions"), &who.token, body).await
+    }
+
+    async fn signed_pdf(&self, who: &Staff, folder: i64) -> Vec<u8> {
+        let (_, f) = self.app.get(&format!("/api/v1/parapheur/folders/{folder}"), Some(&who.token)).await;
+        let doc = f["documents"].as_array().unwrap().iter().find(|d| d["role"] == "main").unwrap()["id"].as_i64().unwrap();
+        let req = Request::get(format!("/api/v1/parapheur/folders/{folder}/documents/{doc}"))
+            .header(header::AUTHORIZATION, format!("Bearer {}", who.token))
+            .body(Body::empty())
+            .unwrap();
+        let (s, _, pdf) = self.app.call(req).await;
+        assert_eq!(s, StatusCode::OK);
+        pdf
+    }
+
+    fn verify(&self, pdf: &[u8]) -> sijill_signing::Report {
+        let opts = sijill_signing::VerifyOptions { trust_anchors: self.app.state.svc.parapheur.trust_anchors.clone(), online: false, revocation: None };
+        sijill_signing::verify_pdf(pdf, &opts).expect("verifies")
+    }
+}
+
+/// A PKCS#12 for `name`, issued by the shared development root.
+fn issue_p12(name: &str, pin: &str) -> Vec<u8> {
+    use openssl::asn1::Asn1Time;
+    use openssl::bn::{BigNum, MsbOption};
+    use openssl::hash::MessageDigest;
+    use openssl::x509::extension::{AuthorityKeyIdentifier, BasicConstraints, KeyUsage, SubjectKeyIdentifier};
+    use openssl::x509::{X509Name, X509};
+    let pki = sijill_signing::devpki::DevPki::load_or_create(&common::shared_pki_dir(), "Administration de démonstration").unwrap();
+    let key = openssl::pkey::PKey::from_rsa(openssl::rsa::Rsa::generate(2048).unwrap()).unwrap();
+    let mut n = X509Name::builder().unwrap();
+    n.append_entry_by_text("CN", name).unwrap();
+    n.append_entry_by_text("O", "Administration de démonstration").unwrap();
+    let n = n.build();
+    let mut b = X509::builder().unwrap();
+    b.set_version(2).unwrap();
+    let mut serial = BigNum::new().unwrap();
+    serial.rand(120, MsbOption::MAYBE_ZERO, false).unwrap();
+    b.set_serial_number(&serial.to_asn1_integer().unwrap()).unwrap();
+    b.set_subject_name(&n).unwrap();
+    b.set_issuer_name(pki.root().subject_name()).unwrap();
+    b.set_pubkey(&key).unwrap();
+    b.set_not_before(&Asn1Time::from_unix(chrono::Utc::now().timestamp() - 86_400).unwrap()).unwrap();
+    b.set_not_after(&Asn1Time::days_from_now(365).unwrap()).unwrap();
+    b.append_extension(BasicConstraints::new().critical().build().unwrap()).unwrap();
+    b.append_extension(KeyUsage::new().critical().digital_signature().non_repudiation().build().unwrap()).unwrap();
+    let ski = SubjectKeyIdentifier::new().build(&b.x509v3_context(Some(pki.root()), None)).unwrap();
+    b.append_extension(ski).unwrap();
+    let aki = AuthorityKeyIdentifier::new().keyid(true).build(&b.x509v3_context(Some(pki.root()), None)).unwrap();
+    b.append_extension(aki).unwrap();
+    b.sign(pki.root_key(), MessageDigest::sha256()).unwrap();
+    let cert = b.build();
+    let mut chain = openssl::stack::Stack::new().unwrap();
+    chain.push(pki.root().clone()).unwrap();
+    openssl::pkcs12::Pkcs12::builder().name(name).pkey(&key).cert(&cert).ca(chain).build2(pin).unwrap().to_der().unwrap()
+}
+
+fn sig(kind: &str, user: &Staff) -> Value {
+    json!({"position": 0, "kind": kind, "user_id": user.id})
+}
+
+fn at(mut step: Value, position: i32, mode: &str) -> Value {
+    step["position"] = json!(position);
+    step["mode"] = json!(mode);
+    step
+}
+
+/// visa → signature → signature: two signatures on one document, both valid at B-LT (the
+/// default level), judged by our verifier, pyHanko and pdfsig; out-of-turn and wrong-PIN
+/// attempts are refused.
+#[tokio::test]
+async fn sequential_circuit_two_signatures_at_b_lt() {
+    let p = Parapheur::new().await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let head = p.staff("chef", "official", "SP").await;
+    let (a, b) = (p.signer("signataire-a").await, p.signer("signataire-b").await);
+    let mut second = at(sig("signature", &b), 3, "all");
+    second["placement"] = json!({"page": 1, "x": 300.0, "y": 80.0, "width": 200.0, "height": 60.0});
+    let id = p.started(&agent, json!([at(sig("visa", &head), 1, "all"), at(sig("signature", &a), 2, "all"), second])).await;
+
+    let (s, e) = p.act(&a, id, json!({"action": "sign", "pin": PIN})).await;
+    assert_eq!((s, e["error"].as_str()), (StatusCode::FORBIDDEN, Some("not_your_turn")), "{e}");
+    let (s, f) = p.act(&head, id, json!({"action": "approve"})).await;
+    assert_eq!(s, StatusCode::OK, "{f}");
+    assert_eq!(f["current_position"], 2);
+    let (s, e) = p.act(&a, id, json!({"action": "sign", "pin": "0000"})).await;
+    assert_eq!((s, e["error"].as_str()), (StatusCode::BAD_REQUEST, Some("wrong_pin")), "{e}");
+    let (s, f) = p.act(&a, id, json!({"action": "sign", "pin": PIN})).await;
+    assert_eq!(s, StatusCode::OK, "{f}");
+    let (s, f) = p.act(&b, id, json!({"action": "sign", "pin": PIN})).await;
+    assert_eq!(s, StatusCode::OK, "{f}");
+    assert_eq!(f["status"], "completed");
+
+    let pdf = p.signed_pdf(&agent, id).await;
+    let report = p.verify(&pdf);
+    assert!(report.valid, "{}", serde_json::to_string_pretty(&report).unwrap());
+    assert_eq!(report.signatures.len(), 2);
+    for s in &report.signatures {
+        assert!(s.valid && s.chain_trusted && s.integrity_ok, "{s:?}");
+        assert_eq!(s.level.as_deref(), Some("B-LT"), "{s:?}");
+    }
+    assert!(report.signatures[0].reason.as_deref().unwrap().contains("signataire-a"));
+
+    let (_, h) = p.app.get(&format!("/api/v1/parapheur/folders/{id}/history"), Some(&agent.token)).await;
+    let actions: Vec<&str> = h["lines"].as_array().unwrap().iter().map(|l| l["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["created", "started", "approved", "signed", "signed", "completed"]);
+    independent_validators(&p.app, &pdf, 2);
+}
+
+/// Two visas in parallel, all-of: the folder waits for both.
+#[tokio::test]
+async fn parallel_all_of_waits_for_every_step() {
+    let p = Parapheur::new().await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let (x, y, z) = (p.staff("viseur-x", "official", "SP").await, p.staff("viseur-y", "official", "DAA").await, p.staff("viseur-z", "official", "DAA").await);
+    let id = p.started(&agent, json!([at(sig("visa", &x), 1, "all"), at(sig("visa", &y), 1, "all"), at(sig("visa", &z), 2, "all")])).await;
+    let (s, f) = p.act(&x, id, json!({"action": "approve"})).await;
+    assert_eq!(s, StatusCode::OK, "{f}");
+    assert_eq!(f["current_position"], 1, "still waiting for y");
+    let (s, e) = p.act(&x, id, json!({"action": "approve"})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "x cannot act twice: {e}");
+    let (_, f) = p.act(&y, id, json!({"action": "approve"})).await;
+    assert_eq!(f["current_position"], 2);
+    let (_, f) = p.act(&z, id, json!({"action": "approve"})).await;
+    assert_eq!(f["status"], "completed");
+}
+
+/// Two visas in parallel, one-of: the first to act completes the group; the other is skipped.
+#[tokio::test]
+async fn parallel_one_of_takes_the_first() {
+    let p = Parapheur::new().await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let (x, y) = (p.staff("viseur-x", "official", "SP").await, p.staff("viseur-y", "official", "DAA").await);
+    let signer = p.signer("signataire").await;
+    let id = p.started(&agent, json!([at(sig("visa", &x), 1, "one"), at(sig("visa", &y), 1, "one"), at(sig("signature", &signer), 2, "all")])).await;
+    let (_, f) = p.act(&y, id, json!({"action": "approve"})).await;
+    assert_eq!(f["current_position"], 2);
+    let statuses: Vec<&str> = f["steps"].as_array().unwrap().iter().map(|s| s["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["skipped", "done", "pending"]);
+    let (s, _) = p.act(&x, id, json!({"action": "approve"})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, f) = p.act(&signer, id, json!({"action": "sign", "pin": PIN})).await;
+    assert_eq!((s, f["status"].as_str()), (StatusCode::OK, Some("completed")), "{f}");
+    let report = p.verify(&p.signed_pdf(&agent, id).await);
+    assert!(report.valid && report.signatures.len() == 1);
+}
+
+/// Rejecting needs a reason, sends the folder back to its originator, who may restart it.
+#[tokio::test]
+async fn reject_needs_a_reason_and_returns_to_the_originator() {
+    let p = Parapheur::new().await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let x = p.staff("viseur", "official", "SP").await;
+    let id = p.started(&agent, json!([at(sig("visa", &x), 1, "all")])).await;
+    let (s, e) = p.act(&x, id, json!({"action": "reject", "reason": "  "})).await;
+    assert_eq!((s, e["error"].as_str()), (StatusCode::BAD_REQUEST, Some("reason_required")));
+    let (s, f) = p.act(&x, id, json!({"action": "reject", "reason": "Montant erroné"})).await;
+    assert_eq!((s, f["status"].as_str()), (StatusCode::OK, Some("rejected")), "{f}");
+    assert_eq!(f["steps"][0]["reason"], "Montant erroné");
+    let (s, _) = p.act(&x, id, json!({"action": "approve"})).await;
+    assert_eq!(s, StatusCode::CONFLICT, "a rejected folder takes no visa");
+    let (s, _) = p.post(&format!("/api/v1/parapheur/folders/{id}/circuit"), &x.token, json!({"steps": [at(sig("visa", &x), 1, "all")]})).await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "only the originator restarts");
+    let (s, f) = p.post(&format!("/api/v1/parapheur/folders/{id}/circuit"), &agent.token, json!({"steps": [at(sig("visa", &x), 1, "all")]})).await;
+    assert_eq!((s, f["status"].as_str()), (StatusCode::OK, Some("in_progress")), "{f}");
+}
+
+/// Return: the second approver sends the folder back to the first, who must act again.
+#[tokio::test]
+async fn return_reopens_an_earlier_step() {
+    let p = Parapheur::new().await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let (x, y) = (p.staff("viseur-x", "official", "SP").await, p.staff("viseur-y", "official", "DAA").await);
+    let id = p.started(&agent, json!([at(sig("visa", &x), 1, "all"), at(sig("visa", &y), 2, "all")])).await;
+    p.act(&x, id, json!({"action": "approve"})).await;
+    let (s, e) = p.act(&y, id, json!({"action": "return", "to_position": 2})).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
+    let (s, f) = p.act(&y, id, json!({"action": "return", "to_position": 1, "reason": "Compléter l'annexe"})).await;
+    assert_eq!(s, StatusCode::OK, "{f}");
+    assert_eq!(f["current_position"], 1);
+    let statuses: Vec<&str> = f["steps"].as_array().unwrap().iter().map(|s| s["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["pending", "waiting"]);
+    p.act(&x, id, json!({"action": "approve"})).await;
+    let (_, f) = p.act(&y, id, json!({"action": "approve"})).await;
+    assert_eq!(f["status"], "completed");
+    // Annotations: public ones for all participants, private ones for their author only.
+    p.act(&x, id, json!({"action": "annotate", "body": "Vu", "private": false})).await;
+    p.act(&x, id, json!({"action": "annotate", "body": "Note perso", "private": true})).await;
+    let (_, h) = p.app.get(&format!("/api/v1/parapheur/folders/{id}/history"), Some(&y.token)).await;
+    assert_eq!(h["annotations"].as_array().unwrap().len(), 1, "{h}");
+    let (_, h) = p.app.get(&format!("/api/v1/parapheur/folders/{id}/history"), Some(&x.token)).await;
+    assert_eq!(h["annotations"].as_array().unwrap().len(), 2);
+    assert!(h["lines"].as_array().unwrap().iter().any(|l| l["action"] == "returned"));
+}
+
+/// Delegation: the official (assigned by role in a unit) delegates to a colleague, who
+/// signs in their own name "for" the official — in the signature, the step and the history.
+#[tokio::test]
+async fn delegate_signs_for_the_delegator() {
+    let p = Parapheur::new().await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let chief = p.staff("directeur", "official", "DG").await;
+    let deputy = p.signer("adjoint").await;
+    let dg = p.unit("DG").await;
+    let id = p.started(&agent, json!([{"position": 1, "kind": "signature", "role": "official", "unit_id": dg}])).await;
+    let (s, _) = p.act(&deputy, id, json!({"action": "sign", "pin": PIN})).await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "not a participant before the delegation");
+    let until = chrono::Utc::now() + chrono::Duration::days(7);
+    let (s, d) = p.post("/api/v1/parapheur/delegations", &chief.token, json!({"administration_id": p.admin_id, "delegate_id": deputy.id, "ends_at": until})).await;
+    assert_eq!(s, StatusCode::CREATED, "{d}");
+    let (s, f) = p.act(&deputy, id, json!({"action": "sign", "pin": PIN})).await;
+    assert_eq!(s, StatusCode::OK, "{f}");
+    assert_eq!(f["steps"][0]["acted_by"], deputy.id);
+    assert_eq!(f["steps"][0]["acting_for"], chief.id);
+    let report = p.verify(&p.signed_pdf(&agent, id).await);
+    assert!(report.valid, "{report:?}");
+    let reason = report.signatures[0].reason.clone().unwrap();
+    assert!(reason.contains(&deputy.name) && reason.contains(&format!("pour {}", chief.name)), "{reason}");
+    let (_, h) = p.app.get(&format!("/api/v1/parapheur/folders/{id}/history"), Some(&chief.token)).await;
+    let signed = h["lines"].as_array().unwrap().iter().find(|l| l["action"] == "signed").unwrap().clone();
+    assert_eq!(signed["acting_for_name"], chief.name.as_str(), "{h}");
+}
+
+/// PKCS#12 keys: the PIN is checked on upload, a non-keystore is refused, and what is
+/// stored is not the keystore in clear.
+#[tokio::test]
+async fn pkcs12_keys_are_checked_and_encrypted_at_rest() {
+    let p = Parapheur::new().await;
+    let s = p.staff("officiel", "official", "DAA").await;
+    let p12 = issue_p12("officiel", PIN);
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&p12);
+    let (st, e) = p.post("/api/v1/parapheur/keys", &s.token, json!({"kind": "pkcs12", "pin": "9999", "p12_base64": b64})).await;
+    assert_eq!((st, e["error"].as_str()), (StatusCode::BAD_REQUEST, Some("wrong_pin")), "{e}");
+    let junk = base64::engine::general_purpose::STANDARD.encode(b"not a keystore");
+    let (st, e) = p.post("/api/v1/parapheur/keys", &s.token, json!({"kind": "pkcs12", "pin": PIN, "p12_base64": junk})).await;
+    assert_eq!((st, e["error"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_keystore")), "{e}");
+    let (st, k) = p.post("/api/v1/parapheur/keys", &s.token, json!({"kind": "pkcs12", "pin": PIN, "p12_base64": b64, "label": "clé 2026"})).await;
+    assert_eq!(st, StatusCode::CREATED, "{k}");
+    assert!(k["subject"].as_str().unwrap().contains("CN=officiel"), "{k}");
+    let row = signing_key::Entity::find_by_id(k["id"].as_i64().unwrap() as i32).one(&p.app.state.svc.db.conn).await.unwrap().unwrap();
+    let stored = row.p12_encrypted.unwrap();
+    assert!(!stored.windows(64).any(|w| p12.windows(64).next() == Some(w)), "stored encrypted");
+    let (_, mine) = p.app.get("/api/v1/parapheur/keys", Some(&s.token)).await;
+    assert_eq!(mine["label"], "clé 2026");
+    assert!(mine.get("p12_encrypted").is_none());
+}
+
+/// Office documents are refused without a converter; a filer cannot create folders.
+#[tokio::test]
+async fn office_documents_need_a_converter() {
+    let p = Parapheur::new().await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let docx = b"PK\x03\x04 word/document.xml".to_vec();
+    let (s, e) = p.folder(&agent.token, "Note", &[("note.docx", docx)]).await;
+    assert_eq!((s, e["error"].as_str()), (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some("office_needs_converter")), "{e}");
+    assert!(e["message"].as_str().unwrap().contains("note.docx"));
+    let citizen = p.app.login("citizen@demo.test").await;
+    let (s, _) = p.folder(&citizen, "Note", &[("a.pdf", fixtures::pdf("x", 0))]).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}
+
+/// Batch signing at the administration's level (set to B-T): one folder that is not the
+/// signer's turn is reported, the others are signed.
+#[tokio::test]
+async fn batch_sign_reports_partial_failures() {
+    let p = Parapheur::new().await;
+    let admin = p.app.login("admin@demo.test").await;
+    let (s, v) = p.app.json(Request::put("/api/v1/parapheur/settings").header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {admin}")).body(Body::from(json!({"administration_id": p.admin_id, "pades_level": "B-T"}).to_string())).unwrap()).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let x = p.staff("viseur", "official", "SP").await;
+    let signer = p.signer("signataire").await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        ids.push(p.started(&agent, json!([at(sig("signature", &signer), 1, "all")])).await);
+    }
+    let blocked = p.started(&agent, json!([at(sig("visa", &x), 1, "all"), at(sig("signature", &signer), 2, "all")])).await;
+    ids.insert(1, blocked);
+    let (s, r) = p.post("/api/v1/parapheur/batch-sign", &signer.token, json!({"folder_ids": ids, "pin": PIN})).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    let r = r.as_array().unwrap();
+    assert_eq!(r.len(), 4);
+    assert_eq!(r.iter().filter(|x| x["ok"] == true).count(), 3, "{r:?}");
+    assert_eq!(r[1]["error"], "not_your_turn");
+    for id in [ids[0], ids[2], ids[3]] {
+        let report = p.verify(&p.signed_pdf(&agent, id).await);
+        assert!(report.valid);
+        assert_eq!(report.signatures[0].level.as_deref(), Some("B-T"));
+    }
+    let (s, e) = p.post("/api/v1/parapheur/batch-sign", &signer.token, json!({"folder_ids": ids, "pin": "0"})).await;
+    assert_eq!((s, e["error"].as_str()), (StatusCode::BAD_REQUEST, Some("wrong_pin")));
+    let (_, api) = p.app.get("/api/v1/openapi.json", None).await;
+    for path in ["/api/v1/parapheur/folders", "/api/v1/parapheur/folders/{id}/actions", "/api/v1/parapheur/batch-sign", "/api/v1/parapheur/keys"] {
+        assert!(api["paths"].get(path).is_some(), "{path} in the OpenAPI document");
+    }
+}
+
+/// pyHanko and pdfsig judge every signature of `pdf` valid and trusted.
+fn independent_validators(app: &TestApp, pdf: &[u8], count: usize) {
+    use std::process::Command;
+    let dir = app.dir.path();
+    let file = dir.join("signed.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let root = common::shared_pki_dir().join("root.pem");
+    let out = Command::new("pyhanko")
+        .args(["sign", "validate", "--no-revocation-check", "--trust-replace", "--trust"])
+        .arg(&root)
+        .arg(&file)
+        .output()
+        .expect("pyhanko is installed (requirements-test.txt)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "pyhanko: {text} {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(text.lines().filter(|l| l.contains("INTACT:TRUSTED")).count(), count, "one line per signature: {text}");
+
+    let nss = dir.join("nss");
+    std::fs::create_dir_all(&nss).unwrap();
+    let db = format!("sql:{}", nss.display());
+    assert!(Command::new("certutil").args(["-N", "-d", &db, "--empty-password"]).status().expect("certutil (libnss3-tools)").success());
+    assert!(Command::new("certutil").args(["-A", "-d", &db, "-n", "root", "-t", "CT,C,C", "-i"]).arg(&root).status().unwrap().success());
+    let out = Command::new("pdfsig").args(["-nssdir", &db]).arg(&file).output().expect("pdfsig (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.matches("Signature is Valid.").count(), count, "{text}");
+    assert_eq!(text.matches("Certificate is Trusted.").count(), count, "{text}");
+    assert!(!text.contains("Digest Mismatch"), "{text}");
+}
