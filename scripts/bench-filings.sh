@@ -9,6 +9,7 @@ REQUESTS=${BENCH_REQUESTS:-2000}
 RATE=${BENCH_RATE:-200}
 cargo build --locked --release -q -p sijill-backend --example bench_filings
 BIN=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/release/examples/bench_filings
-both() { "$BIN" "$@"; scripts/with-postgres.sh "$BIN" "$@"; }
+# PostgreSQL with fsync on (durable commits, as in production; synchronous_commit default).
+both() { "$BIN" "$@"; SIJILL_PG_FSYNC=on scripts/with-postgres.sh "$BIN" "$@"; }
 both --clients 50 --requests "$REQUESTS"
 both --clients 50 --requests "$REQUESTS" --rate "$RATE"

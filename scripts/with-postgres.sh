@@ -26,13 +26,16 @@ trap cleanup EXIT INT TERM
 
 "${AS[@]}" "$PGBIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --no-locale >"$DIR/initdb.log" 2>&1 \
   || { cat "$DIR/initdb.log" >&2; exit 1; }
-# Tests run concurrently and each opens a pool; allow plenty of connections.
+# Tests run concurrently and each opens a pool; allow plenty of connections. Tests run
+# without fsync (a throwaway cluster); the benchmark sets SIJILL_PG_FSYNC=on to measure
+# with durable commits, as in production.
+FSYNC=${SIJILL_PG_FSYNC:-off}
 "${AS[@]}" "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-  -o "-h 127.0.0.1 -p $PORT -k $DIR -c max_connections=400 -c fsync=off -c shared_buffers=64MB" start >/dev/null \
+  -o "-h 127.0.0.1 -p $PORT -k $DIR -c max_connections=400 -c fsync=$FSYNC -c shared_buffers=64MB" start >/dev/null \
   || { cat "$DIR/server.log" >&2; exit 1; }
 
 export SIJILL_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres"
-echo "with-postgres: PostgreSQL on 127.0.0.1:$PORT" >&2
+echo "with-postgres: PostgreSQL on 127.0.0.1:$PORT (fsync=$FSYNC)" >&2
 set +e
 "$@"
 rc=$?

@@ -9,7 +9,7 @@ use super::attachments::{self, NewDocument};
 use super::auth::CurrentUser;
 use super::catalogue::Names;
 use super::Services;
-use crate::db::entities::filing;
+use crate::db::entities::{administration, filing};
 use crate::db::{queries, register};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -178,6 +178,10 @@ impl Services {
         .await
         .map_err(Error::internal)??;
 
+        let documents: Vec<DocumentView> = rows
+            .iter()
+            .map(|r| DocumentView { name: r.name.clone(), content_type: r.content_type.clone(), size: r.size, sha256: r.sha256.clone() })
+            .collect();
         let now = Utc::now();
         let id = uuid::Uuid::new_v4().to_string();
         let admin_name = Names::from(&admin).get(user.lang).to_owned();
@@ -207,7 +211,7 @@ impl Services {
             move |number| super::mail::receipt_email(lang, number, &admin_name, &link),
         )
         .await;
-        let model = match outcome {
+        let mut model = match outcome {
             Ok(register::Registered::New(m)) => m,
             Ok(register::Registered::Duplicate) => {
                 let key = idempotency_key.unwrap_or_default();
@@ -220,12 +224,14 @@ impl Services {
             }
         };
         tracing::info!(filing = %model.id, number = %model.number, filer = user.id, "filing registered");
-        if let Err(e) = self.issue_receipt(&model).await {
+        // Everything the receipt and the answer show is at hand: nothing is read back.
+        let data = self.receipt_data(&model, Names::from(&admin), user.display_name.clone(), user.email.clone(), documents.clone());
+        match self.seal_receipt(&model, data).await {
+            Ok((_, sha)) => model.receipt_sha256 = Some(sha),
             // The filing is durably registered; the receipt is produced again on download.
-            tracing::error!(filing = %model.id, error = %e, "receipt not sealed yet");
+            Err(e) => tracing::error!(filing = %model.id, error = %e, "receipt not sealed yet"),
         }
-        let fresh = register::by_id(c, &model.id).await?.unwrap_or(model);
-        Ok(Created { filing: self.view(fresh).await?, replayed: false })
+        Ok(Created { filing: filing_view(model, &admin, service.map(|s| s.code), documents), replayed: false })
     }
 
     /// The filer's own filings, newest first.
@@ -262,20 +268,24 @@ impl Services {
             .into_iter()
             .map(|d| DocumentView { name: d.name, content_type: d.content_type, size: d.size, sha256: d.sha256 })
             .collect();
-        Ok(FilingView {
-            receipt_url: format!("/api/v1/filings/{}/receipt.pdf", f.id),
-            receipt_ready: f.receipt_sha256.is_some(),
-            id: f.id,
-            number: f.number,
-            status: f.status,
-            administration: admin.code.clone(),
-            administration_names: Names::from(&admin),
-            service,
-            subject: f.subject,
-            message: f.message,
-            received_at: f.received_at,
-            documents,
-        })
+        Ok(filing_view(f, &admin, service, documents))
+    }
+}
+
+fn filing_view(f: filing::Model, admin: &administration::Model, service: Option<String>, documents: Vec<DocumentView>) -> FilingView {
+    FilingView {
+        receipt_url: format!("/api/v1/filings/{}/receipt.pdf", f.id),
+        receipt_ready: f.receipt_sha256.is_some(),
+        id: f.id,
+        number: f.number,
+        status: f.status,
+        administration: admin.code.clone(),
+        administration_names: Names::from(admin),
+        service,
+        subject: f.subject,
+        message: f.message,
+        received_at: f.received_at,
+        documents,
     }
 }
 

@@ -55,16 +55,34 @@ impl Services {
             .into_iter()
             .map(|d| DocumentView { name: d.name, content_type: d.content_type, size: d.size, sha256: d.sha256 })
             .collect();
-        let data = ReceiptData {
-            administration: Names::from(&admin),
+        let data = self.receipt_data(f, Names::from(&admin), filer.display_name, filer.email, documents);
+        Ok(self.seal_receipt(f, data).await?.0)
+    }
+
+    /// What the receipt of `f` says, from what the caller holds (the filing path has it
+    /// all at hand and need not read it back).
+    pub(crate) fn receipt_data(
+        &self,
+        f: &filing::Model,
+        administration: Names,
+        filer_name: String,
+        filer_email: String,
+        documents: Vec<DocumentView>,
+    ) -> ReceiptData {
+        ReceiptData {
+            administration,
             number: f.number.clone(),
             received_at: f.received_at,
-            filer_name: filer.display_name,
-            filer_email: filer.email,
+            filer_name,
+            filer_email,
             subject: f.subject.clone(),
             documents,
             verify_url: format!("{}/verify?receipt={}", self.config.server.public_url.trim_end_matches('/'), f.id),
-        };
+        }
+    }
+
+    /// Renders, seals and stores a receipt; records its hash. Returns the PDF and its hash.
+    pub(crate) async fn seal_receipt(&self, f: &filing::Model, data: ReceiptData) -> Result<(Vec<u8>, String)> {
         let (renderer, sealer, storage) = (self.renderer.clone(), self.sealer.clone(), self.storage.clone());
         let (sealed, sha) = tokio::task::spawn_blocking(move || -> Result<_> {
             let pdf = renderer.render(&data)?;
@@ -74,8 +92,8 @@ impl Services {
         })
         .await
         .map_err(Error::internal)??;
-        register::set_receipt(c, &f.id, &sha).await?;
-        Ok(sealed)
+        register::set_receipt(&self.db.conn, &f.id, &sha).await?;
+        Ok((sealed, sha))
     }
 
     /// The sealed receipt of the caller's own filing (produced now if it is not yet).
