@@ -92,6 +92,8 @@ pub enum Msg {
     BadIdempotencyKey,
     /// A field holds a value outside its allowed set or format (a date, a level, a unit…).
     InvalidValue(&'static str),
+    /// Registering or reading confidential mail needs a clearance of that level.
+    ClearanceRequired,
     /// An e-parapheur message (see `domain::parapheur::msg`).
     Parapheur(crate::domain::parapheur::msg::PMsg),
     Internal,
@@ -126,6 +128,7 @@ impl Msg {
             Msg::NotAPdf => "not_a_pdf",
             Msg::BadIdempotencyKey => "bad_idempotency_key",
             Msg::InvalidValue(_) => "invalid_value",
+            Msg::ClearanceRequired => "clearance_required",
             Msg::Parapheur(m) => m.code(),
             Msg::Internal => "internal",
         }
@@ -238,6 +241,10 @@ impl Msg {
             (InvalidValue(f), Ar) => format!("قيمة الحقل «{f}» غير مقبولة."),
             (InvalidValue(f), Zgh) => format!("ⴰⵣⴰⵍ ⵏ ⵓⵏⵙⴰ «{f}» ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ."),
             (InvalidValue(f), En) => format!("The value of the field “{f}” is not accepted."),
+            (ClearanceRequired, Fr) => "Ce niveau de confidentialité demande une habilitation que vous n'avez pas.".into(),
+            (ClearanceRequired, Ar) => "يتطلب مستوى السرية هذا ترخيصًا لا تملكه.".into(),
+            (ClearanceRequired, Zgh) => "ⴰⴼⵔⴷⵉⵙ ⴰⴷ ⵏ ⵜⵓⴼⴼⵔⵜ ⵉⵇⵇⴰⵏ ⴰⵣⵔⴼ ⵓⵔ ⵖⵓⵔⴽ ⵉⵍⵍⵉⵏ.".into(),
+            (ClearanceRequired, En) => "This confidentiality level needs a clearance you do not hold.".into(),
             (Internal, Fr) => "Erreur interne ; réessayez plus tard.".into(),
             (Internal, Ar) => "خطأ داخلي؛ حاول لاحقًا.".into(),
             (Internal, Zgh) => "ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ; ⴰⵍⵙ ⴷⴼⴼⵉⵔ.".into(),

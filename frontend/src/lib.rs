@@ -2,6 +2,9 @@
 //! browser as islands (`hydrate`). Every page works as plain HTML forms without JavaScript;
 //! the islands only add conveniences (search-as-you-type, upload preview).
 
+// Deeply nested views (long forms) need more than the default 128 to compute their layout.
+#![recursion_limit = "256"]
+
 pub mod i18n;
 pub mod islands;
 pub mod model;

@@ -13,6 +13,8 @@ pub struct PageCtx {
     pub csrf: String,
     pub path: String,
     pub hydrate: bool,
+    /// Staff of an administration: the navigation shows the bureau d'ordre.
+    pub staff: bool,
 }
 
 /// A service of an administration in the public catalogue.

@@ -2,6 +2,8 @@
 //! writes SQL.
 
 pub mod audit;
+pub mod bureau;
+pub mod correspondents;
 pub mod entities;
 pub mod numbering;
 pub mod outbox;

@@ -101,6 +101,58 @@ pub fn inspect(name: &str, bytes: &[u8]) -> Result<Kind> {
     Ok(kind)
 }
 
+/// Documents checked and stored: their register rows and the blobs this call created (to
+/// remove if the registration then fails).
+pub struct Stored {
+    pub rows: Vec<crate::db::register::NewDocumentRow>,
+    pub created: Vec<String>,
+}
+
+impl Stored {
+    /// Removes the blobs this call created (the registration did not happen).
+    pub fn discard(&self, storage: &crate::storage::Storage) {
+        self.created.iter().for_each(|s| storage.remove(s));
+    }
+}
+
+/// Cleans the names, checks the limits, then identifies and parses every document before
+/// storing any (off the async threads): on any rejection nothing is stored. Every intake
+/// channel (portal, paper scan, internal, API) goes through here.
+pub async fn check_and_store(storage: &crate::storage::Storage, limits: &Limits, mut docs: Vec<NewDocument>) -> Result<Stored> {
+    for d in &mut docs {
+        d.name = clean_name(&d.name);
+    }
+    check_limits(&docs, limits)?;
+    let storage = storage.clone();
+    tokio::task::spawn_blocking(move || -> Result<Stored> {
+        let kinds = docs.iter().map(|d| inspect(&d.name, &d.bytes)).collect::<Result<Vec<_>>>()?;
+        let mut stored = Stored { rows: Vec::new(), created: Vec::new() };
+        for (d, k) in docs.iter().zip(kinds) {
+            let (sha, new) = match storage.put(&d.bytes) {
+                Ok(x) => x,
+                Err(e) => {
+                    stored.discard(&storage);
+                    return Err(e);
+                }
+            };
+            if new {
+                stored.created.push(sha.clone());
+            }
+            // Text for the search index, handed to the registration (see `search_text`).
+            super::search_text::remember(&sha, k.mime(), &d.bytes);
+            stored.rows.push(crate::db::register::NewDocumentRow {
+                name: d.name.clone(),
+                content_type: k.mime().into(),
+                size: d.bytes.len() as i64,
+                sha256: sha,
+            });
+        }
+        Ok(stored)
+    })
+    .await
+    .map_err(Error::internal)?
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

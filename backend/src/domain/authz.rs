@@ -14,6 +14,14 @@ pub enum Action {
     ReadOwnFiling { filer_id: Option<i32> },
     /// Read the audit events of an administration's register entries (its admins only).
     ReadAudit { administration_id: i32 },
+    /// Register paper mail, keep the address book: registry staff (clerks, administrators).
+    RegisterMail { administration_id: i32 },
+    /// Send internal mail from `from_unit_id`: staff holding a role in that unit.
+    SendInternalMail { administration_id: i32, from_unit_id: i32 },
+    /// Send mail to another administration through the API: its staff, in its name.
+    SendToAdministration { from_administration_id: i32 },
+    /// Grant or revoke confidential/secret clearances: the administration's administrators.
+    ManageClearances { administration_id: i32 },
     /// Create a parapheur folder: staff of the administration (not filers).
     CreateFolder { administration_id: i32 },
     /// Read and annotate a folder: a participant (originator, assignee, delegate of one)
@@ -37,6 +45,14 @@ pub fn allowed(user: &CurrentUser, action: Action) -> bool {
         Action::CreateFiling => user.email_verified,
         Action::ReadOwnFiling { filer_id } => filer_id == Some(user.id),
         Action::ReadAudit { administration_id } => {
+            user.roles.iter().any(|g| g.role == Role::Admin && g.administration_id == Some(administration_id))
+        }
+        Action::RegisterMail { administration_id } => is_registry_of(user, administration_id),
+        Action::SendInternalMail { administration_id, from_unit_id } => user.roles.iter().any(|g| {
+            g.role != Role::Filer && g.administration_id == Some(administration_id) && g.unit_id == Some(from_unit_id)
+        }),
+        Action::SendToAdministration { from_administration_id } => is_staff_of(user, from_administration_id),
+        Action::ManageClearances { administration_id } => {
             user.roles.iter().any(|g| g.role == Role::Admin && g.administration_id == Some(administration_id))
         }
         Action::CreateFolder { administration_id } => is_staff_of(user, administration_id),
@@ -189,5 +205,25 @@ mod tests {
             }
         }
         assert!(!Clearance::Secret.opens("bogus"), "unknown levels are closed");
+    }
+
+    /// Intake (issue 4): role × own/other unit × own/other administration; deny by default.
+    #[test]
+    fn intake_table() {
+        for role in [Role::Filer, Role::Clerk, Role::Agent, Role::Official, Role::Admin] {
+            let mut u = user(1, role, true);
+            u.roles[0].unit_id = (role != Role::Filer).then_some(10);
+            let (registry, staff) = (matches!(role, Role::Clerk | Role::Admin), role != Role::Filer);
+            assert_eq!(allowed(&u, Action::RegisterMail { administration_id: 1 }), registry, "{role:?} registers paper mail");
+            assert!(!allowed(&u, Action::RegisterMail { administration_id: 2 }), "{role:?} never registers elsewhere");
+            let internal = |administration_id, from_unit_id| Action::SendInternalMail { administration_id, from_unit_id };
+            assert_eq!(allowed(&u, internal(1, 10)), staff, "{role:?} sends internal mail from own unit");
+            assert!(!allowed(&u, internal(1, 11)), "{role:?} never sends from another unit");
+            assert!(!allowed(&u, internal(2, 10)), "{role:?} never sends in another administration");
+            assert_eq!(allowed(&u, Action::SendToAdministration { from_administration_id: 1 }), staff, "{role:?} sends for own administration");
+            assert!(!allowed(&u, Action::SendToAdministration { from_administration_id: 2 }), "{role:?} never sends for another");
+            assert_eq!(allowed(&u, Action::ManageClearances { administration_id: 1 }), role == Role::Admin, "{role:?} grants clearances");
+            assert!(!allowed(&u, Action::ManageClearances { administration_id: 2 }), "{role:?} never grants elsewhere");
+        }
     }
 }

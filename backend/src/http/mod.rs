@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod filings;
 pub mod health;
+pub mod intake;
 pub mod openapi;
 pub mod parapheur;
 pub mod pages;
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .merge(audit::router())
         .merge(catalogue::router())
         .merge(filings::router())
+        .merge(intake::router())
         .merge(parapheur::router())
         .merge(search::router())
         .merge(openapi::router())

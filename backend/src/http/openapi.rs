@@ -16,6 +16,7 @@ use super::AppState;
         super::catalogue::catalogue, super::catalogue::verify,
         super::filings::create, super::filings::list_mine, super::filings::show, super::filings::receipt,
         super::audit::of_entry,
+        super::intake::correspondence, super::intake::paper, super::intake::internal, super::intake::queue, super::intake::entry, super::intake::search_correspondents, super::intake::create_correspondent, super::intake::update_correspondent, super::intake::clearances, super::intake::set_clearance,
         super::search::search,
     ),
     modifiers(&Security)

@@ -77,7 +77,7 @@ fn header(ctx: &PageCtx) -> impl IntoView {
         }
         .into_any(),
     };
-    let links = if ctx.user.is_some() {
+    let mut links = if ctx.user.is_some() {
         vec![
             nav_link(ctx, "/", T::NavHome).into_any(),
             nav_link(ctx, "/catalogue", T::NavCatalogue).into_any(),
@@ -93,6 +93,7 @@ fn header(ctx: &PageCtx) -> impl IntoView {
             nav_link(ctx, "/verify", T::NavVerify).into_any(),
         ]
     };
+    links.extend(crate::pages::bureau_queue::nav(ctx));
     view! {
         <header class="site-header">
             <div class="brand-row">

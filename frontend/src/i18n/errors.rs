@@ -25,6 +25,10 @@ pub enum FormError {
     EmptyFile { name: String },
     DamagedFile { name: String },
     NotPdf,
+    /// A value outside the allowed choices or format (e.g. a date not written AAAA-MM-JJ).
+    Invalid,
+    /// Confidential or secret mail needs the user's clearance of that level.
+    ClearanceRequired,
     /// The server could not complete the action; nothing was stored.
     Unavailable,
 }
@@ -175,6 +179,18 @@ impl FormError {
                 "اختر ملف PDF.",
                 "ⴼⵔⵏ ⴰⴼⴰⵢⵍⵓ PDF.",
                 "Choose a PDF file.",
+            ),
+            Invalid => pick(
+                "Cette valeur n'est pas acceptée ; vérifiez-la (dates au format AAAA-MM-JJ, pas dans le futur).",
+                "هذه القيمة غير مقبولة؛ تحقق منها (التواريخ بصيغة YYYY-MM-DD وليست في المستقبل).",
+                "ⴰⵣⴰⵍ ⴰ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ; ⵙⵏⵇⴷ ⵜ (ⵉⵙⴰⴽⵓⴷⵏ ⵙ YYYY-MM-DD).",
+                "This value is not accepted; check it (dates as YYYY-MM-DD, not in the future).",
+            ),
+            ClearanceRequired => pick(
+                "Ce niveau de confidentialité demande une habilitation que vous n'avez pas.",
+                "يتطلب مستوى السرية هذا ترخيصا لا تملكه.",
+                "ⴰⴼⵔⴷⵉⵙ ⴰ ⵏ ⵜⵓⴼⴼⵔⵜ ⵉⵇⵇⴰⵏ ⴰⵣⵔⴼ ⵓⵔ ⵖⵓⵔⴽ ⵉⵍⵍⵉⵏ.",
+                "This confidentiality level needs a clearance you do not hold.",
             ),
             Unavailable => pick(
                 "Le service est momentanément indisponible ; rien n'a été enregistré. Réessayez dans un instant.",

@@ -27,12 +27,14 @@ macro_rules! messages {
     };
 }
 
+pub mod bureau;
 mod common;
 mod errors;
 mod filing;
 mod format;
 mod verify;
 
+pub use bureau::B;
 pub use common::T;
 pub use errors::FormError;
 pub use filing::{FilingStatus, F};

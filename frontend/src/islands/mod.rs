@@ -2,7 +2,9 @@
 //! working HTML on the server; in the browser it adds a convenience on top.
 
 mod catalogue_search;
+mod correspondent_search;
 mod upload_preview;
 
 pub use catalogue_search::CatalogueSearch;
+pub use correspondent_search::CorrespondentSearch;
 pub use upload_preview::UploadPreview;

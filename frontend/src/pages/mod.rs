@@ -2,6 +2,11 @@
 //! called by the backend's page handlers (backend/src/http/pages).
 
 pub mod auth;
+pub mod bureau_admin;
+pub mod bureau_entry;
+pub mod bureau_forms;
+pub mod bureau_model;
+pub mod bureau_queue;
 pub mod catalogue;
 pub mod error;
 pub mod filing;

@@ -5,7 +5,7 @@ use crate::i18n::{FilingStatus, FormError, Lang};
 use crate::model::*;
 
 fn ctx(lang: Lang) -> PageCtx {
-    PageCtx { lang, user: Some("Amina".into()), csrf: "tok123".into(), path: "/file".into(), hydrate: false }
+    PageCtx { lang, user: Some("Amina".into()), csrf: "tok123".into(), path: "/file".into(), hydrate: false, staff: false }
 }
 
 fn admins() -> Vec<AdministrationEntry> {

@@ -4,6 +4,8 @@
 
 mod account;
 mod assets;
+mod bureau;
+mod bureau_admin;
 mod convert;
 mod errors;
 mod filing;
@@ -33,6 +35,13 @@ pub fn router() -> Router<AppState> {
         .route("/file", get(filing::form).post(filing::submit))
         .route("/filings", get(filing::list))
         .route("/filings/{id}", get(filing::receipt))
+        .route("/bureau", get(bureau::queue))
+        .route("/bureau/entries/{id}", get(bureau::entry))
+        .route("/bureau/paper", get(bureau::paper_form).post(bureau::paper_submit))
+        .route("/bureau/internal", get(bureau::internal_form).post(bureau::internal_submit))
+        .route("/bureau/correspondents", get(bureau_admin::book).post(bureau_admin::add))
+        .route("/bureau/correspondents/{id}", get(bureau_admin::edit_form).post(bureau_admin::edit))
+        .route("/bureau/clearances", get(bureau_admin::clearances).post(bureau_admin::set_clearance))
         .route("/verify", get(verify::form).post(verify::submit))
         .route("/static/sijill.css", get(assets::stylesheet))
         .route("/pkg/{*file}", get(assets::pkg_file))

@@ -55,6 +55,7 @@ impl Visitor {
             csrf: self.csrf_token.clone(),
             path: path.to_owned(),
             hydrate: super::assets::pkg_dir().is_some(),
+            staff: self.user.as_ref().is_some_and(|u| u.roles.iter().any(|g| g.role != crate::domain::auth::Role::Filer && g.administration_id.is_some())),
         }
     }
 
