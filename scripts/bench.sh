@@ -8,3 +8,5 @@ if [ -x scripts/bench-signing.sh ]; then
 fi
 echo "==== filings ===="
 scripts/bench-filings.sh
+echo "==== search ===="
+scripts/bench-search.sh

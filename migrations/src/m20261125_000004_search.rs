@@ -16,7 +16,7 @@
 //! (`db::search_index`), not triggers: the indexed text joins the entry with its
 //! correspondent and its documents' texts, and is normalised in Rust the same way for both
 //! databases. Entries that existed before this migration are indexed here from their
-//! number, subject and message.
+//! subject, message and month token (`db::search_index::period_token`).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
@@ -35,7 +35,8 @@ const SQLITE: &[&str] = &[
     "CREATE VIRTUAL TABLE search_fts USING fts5 (body, content='', contentless_delete=1, \
      tokenize='unicode61 remove_diacritics 2')",
     "INSERT INTO search_docs (filing_id) SELECT id FROM filings ORDER BY received_at, seq",
-    "INSERT INTO search_fts (rowid, body) SELECT d.id, lower(f.subject || ' ' || f.message) \
+    "INSERT INTO search_fts (rowid, body) \
+     SELECT d.id, lower(f.subject || ' ' || f.message) || ' ym' || strftime('%Y%m', f.received_at) \
      FROM search_docs d JOIN filings f ON f.id = d.filing_id",
 ];
 
@@ -46,7 +47,8 @@ const POSTGRES: &[&str] = &[
     "CREATE INDEX ix_search_docs_tsv ON search_docs USING gin (tsv)",
     // Number prefix search (`LIKE 'DEMO-2026-A-00%'`) whatever the database's collation.
     "CREATE INDEX ix_filings_number_pattern ON filings (number text_pattern_ops)",
-    "INSERT INTO search_docs (filing_id, tsv) SELECT id, to_tsvector('simple', lower(subject || ' ' || message)) \
+    "INSERT INTO search_docs (filing_id, tsv) \
+     SELECT id, to_tsvector('simple', lower(subject || ' ' || message) || ' ym' || to_char(received_at AT TIME ZONE 'UTC', 'YYYYMM')) \
      FROM filings ORDER BY received_at, seq",
 ];
 

@@ -6,8 +6,8 @@
 //! the few matches of a rare word and sort them. No total is counted (that would read every
 //! match); a page says whether another one follows.
 
-use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Alias, Expr, LikeExpr, Order, SimpleExpr};
+use chrono::{DateTime, Datelike, Utc};
+use sea_orm::sea_query::{Alias, Expr, JoinType, LikeExpr, Order, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 
 pub use super::search_index::{index_new, index_registered, reindex, save_document_texts, EntryText};
@@ -61,9 +61,36 @@ fn number_starts_with(backend: DbBackend, p: &str) -> SimpleExpr {
     }
 }
 
+/// At most this many months in a date range are looked up as month tokens; a wider range
+/// keeps most matches anyway, and is checked on the register's dates only.
+const MAX_PERIODS: usize = 24;
+
+/// The month tokens (`search_index::period_token`) covering `f`'s date range, if it is
+/// closed and at most `MAX_PERIODS` months long; the exact bounds are checked as well.
+fn periods(f: &Filter) -> Vec<String> {
+    let (Some(from), Some(until)) = (f.from, f.until) else { return Vec::new() };
+    if until <= from {
+        return Vec::new();
+    }
+    let last = until - chrono::Duration::seconds(1);
+    let (mut y, mut m) = (from.year(), from.month());
+    let mut out = Vec::new();
+    while (y, m) <= (last.year(), last.month()) {
+        if out.len() == MAX_PERIODS {
+            return Vec::new();
+        }
+        out.push(format!("ym{y:04}{m:02}"));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
+}
+
 /// Entries of `scope` matching `f`, newest registered first: `limit` rows after `offset`.
 pub async fn search(c: &impl ConnectionTrait, scope: &Scope, f: &Filter, offset: u64, limit: u64) -> Result<Vec<filing::Model>> {
-    let backend = c.get_database_backend();
+    Ok(select(c.get_database_backend(), scope, f).offset(offset).limit(limit).all(c).await?)
+}
+
+fn select(backend: DbBackend, scope: &Scope, f: &Filter) -> sea_orm::Select<filing::Entity> {
     let mut q = filing::Entity::find().filter(visible(scope));
     if let Some(p) = &f.number_prefix {
         let mut any = number_starts_with(backend, p);
@@ -93,18 +120,58 @@ pub async fn search(c: &impl ConnectionTrait, scope: &Scope, f: &Filter, offset:
     if let Some(u) = f.unit {
         q = q.filter(filing::Column::UnitId.eq(u).or(filing::Column::FromUnitId.eq(u)));
     }
+    let periods = periods(f);
     let s = QueryTrait::query(&mut q);
-    s.inner_join(docs(), Expr::col((docs(), Alias::new("filing_id"))).equals((filing::Entity, filing::Column::Id)));
-    if !f.words.is_empty() {
-        if backend == DbBackend::Postgres {
-            s.and_where(Expr::cust_with_values("search_docs.tsv @@ plainto_tsquery('simple', $1)", [f.words.join(" ")]));
-        } else {
-            // Each word quoted: FTS5 syntax characters in a word are then plain text.
-            let m: Vec<String> = f.words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
-            s.inner_join(Alias::new("search_fts"), Expr::cust("search_fts.rowid = search_docs.id"));
-            s.and_where(Expr::cust_with_values("search_fts MATCH ?", [m.join(" ")]));
+    if backend == DbBackend::Sqlite && (!f.words.is_empty() || !periods.is_empty()) {
+        // Walk the full-text matches newest first and stop after one page: FROM the FTS
+        // table, CROSS JOINs so SQLite keeps that loop order (it would otherwise start
+        // from the register and test each entry against the words).
+        let mut m: Vec<String> = f.words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+        if !periods.is_empty() {
+            m.push(format!("({})", periods.join(" OR ")));
         }
+        s.from_clear();
+        s.from(Alias::new("search_fts"));
+        s.join(JoinType::CrossJoin, docs(), Expr::cust("search_docs.id = search_fts.rowid"));
+        s.join(JoinType::CrossJoin, filing::Entity, Expr::col((filing::Entity, filing::Column::Id)).equals((docs(), Alias::new("filing_id"))));
+        s.and_where(Expr::cust_with_values("search_fts MATCH ?", [m.join(" AND ")]));
+        s.order_by((Alias::new("search_fts"), Alias::new("rowid")), Order::Desc);
+    } else {
+        s.inner_join(docs(), Expr::col((docs(), Alias::new("filing_id"))).equals((filing::Entity, filing::Column::Id)));
+        if !f.words.is_empty() {
+            s.and_where(Expr::cust_with_values("search_docs.tsv @@ plainto_tsquery('simple', $1)", [f.words.join(" ")]));
+        }
+        if !periods.is_empty() {
+            s.and_where(Expr::cust_with_values("search_docs.tsv @@ to_tsquery('simple', $1)", [periods.join(" | ")]));
+        }
+        s.order_by((docs(), Alias::new("id")), Order::Desc);
     }
-    s.order_by((docs(), Alias::new("id")), Order::Desc);
-    Ok(q.offset(offset).limit(limit).all(c).await?)
+    q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::visibility::Clearance;
+
+    #[test]
+    fn sqlite_text_search_walks_the_index_first() {
+        let scope = Scope { administration_id: 1, user_id: 1, registry: true, units: vec![], clearance: Clearance::Normal };
+        let f = Filter { words: vec!["permis".into()], ..Default::default() };
+        let sql = select(DbBackend::Sqlite, &scope, &f).build(DbBackend::Sqlite).to_string();
+        assert!(sql.contains(r#"FROM "search_fts" CROSS JOIN "search_docs""#), "{sql}");
+        assert!(sql.contains(r#"ORDER BY "search_fts"."rowid" DESC"#), "{sql}");
+    }
+
+    #[test]
+    fn date_ranges_become_month_tokens() {
+        use chrono::TimeZone;
+        let at = |y, m, d| Some(Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap());
+        let f = Filter { from: at(2025, 11, 20), until: at(2026, 2, 1), ..Default::default() };
+        assert_eq!(periods(&f), vec!["ym202511", "ym202512", "ym202601"]);
+        assert_eq!(crate::db::search_index::period_token(at(2026, 1, 31).unwrap()), "ym202601");
+        let wide = Filter { from: at(2020, 1, 1), until: at(2026, 1, 1), ..Default::default() };
+        assert!(periods(&wide).is_empty());
+        assert!(periods(&Filter { from: at(2020, 1, 1), ..Default::default() }).is_empty());
+    }
 }
