@@ -36,6 +36,7 @@ pub struct Config {
     pub pki: Pki,
     pub seed: Seed,
     pub parapheur: Parapheur,
+    pub routing: Routing,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -106,6 +107,16 @@ pub struct Pki {
     pub seal_password_file: String,
     pub tsa_url: String,
     pub trust_anchors: Vec<PathBuf>,
+}
+
+/// Work lists and the daily reminder (bureau d'ordre follow-up).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Routing {
+    /// An assignment is "due soon" when its deadline is within this many days.
+    pub due_soon_days: u32,
+    /// Hour of the day (UTC, 0-23) the daily reminder e-mails are queued.
+    pub reminder_hour: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -207,6 +218,9 @@ impl Config {
         }
         if self.outbox.backoff_base_ms == 0 || self.outbox.backoff_max_ms < self.outbox.backoff_base_ms {
             return bad("outbox.backoff_max_ms", "must be at least outbox.backoff_base_ms (> 0)");
+        }
+        if self.routing.reminder_hour > 23 {
+            return bad("routing.reminder_hour", "must be an hour of the day, 0 to 23");
         }
         if self.mode == Mode::Production {
             if self.parapheur.key_encryption_key == DEV_KEY_ENCRYPTION_KEY {

@@ -92,6 +92,8 @@ pub enum Msg {
     BadIdempotencyKey,
     /// A field holds a value outside its allowed set or format (a date, a level, a unit…).
     InvalidValue(&'static str),
+    /// The step was already taken (e.g. an assignment accepted twice).
+    AlreadyDone,
     /// Registering or reading confidential mail needs a clearance of that level.
     ClearanceRequired,
     /// An e-parapheur message (see `domain::parapheur::msg`).
@@ -128,6 +130,7 @@ impl Msg {
             Msg::NotAPdf => "not_a_pdf",
             Msg::BadIdempotencyKey => "bad_idempotency_key",
             Msg::InvalidValue(_) => "invalid_value",
+            Msg::AlreadyDone => "already_done",
             Msg::ClearanceRequired => "clearance_required",
             Msg::Parapheur(m) => m.code(),
             Msg::Internal => "internal",
@@ -241,6 +244,10 @@ impl Msg {
             (InvalidValue(f), Ar) => format!("قيمة الحقل «{f}» غير مقبولة."),
             (InvalidValue(f), Zgh) => format!("ⴰⵣⴰⵍ ⵏ ⵓⵏⵙⴰ «{f}» ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ."),
             (InvalidValue(f), En) => format!("The value of the field “{f}” is not accepted."),
+            (AlreadyDone, Fr) => "Cette étape a déjà été faite ; rechargez la page.".into(),
+            (AlreadyDone, Ar) => "تم إنجاز هذه الخطوة من قبل؛ أعد تحميل الصفحة.".into(),
+            (AlreadyDone, Zgh) => "ⵜⴰⵙⵓⵔⵉⴼⵜ ⴰ ⵜⵜⵓⵙⴽⴰⵔ ⵢⴰⴷⵏ; ⵙⵙⵉⵍⵉ ⵜⴰⵙⵏⴰ.".into(),
+            (AlreadyDone, En) => "This step was already taken; reload the page.".into(),
             (ClearanceRequired, Fr) => "Ce niveau de confidentialité demande une habilitation que vous n'avez pas.".into(),
             (ClearanceRequired, Ar) => "يتطلب مستوى السرية هذا ترخيصًا لا تملكه.".into(),
             (ClearanceRequired, Zgh) => "ⴰⴼⵔⴷⵉⵙ ⴰⴷ ⵏ ⵜⵓⴼⴼⵔⵜ ⵉⵇⵇⴰⵏ ⴰⵣⵔⴼ ⵓⵔ ⵖⵓⵔⴽ ⵉⵍⵍⵉⵏ.".into(),

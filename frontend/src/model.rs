@@ -92,6 +92,16 @@ pub struct ReceiptView {
     pub documents: Vec<DocumentLine>,
     pub receipt_pdf_url: String,
     pub verify_url: String,
+    /// Answers sent to the filer's space (see `pages::routing_answer`).
+    pub answers: Vec<AnswerLine>,
+}
+
+/// An answer the filer received: outgoing number, date, PDF.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerLine {
+    pub number: String,
+    pub dispatched_at: i64,
+    pub pdf_url: String,
 }
 
 /// A line of "My filings".

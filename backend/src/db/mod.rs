@@ -13,6 +13,7 @@ pub mod register;
 pub mod registrar;
 pub mod search;
 pub mod search_index;
+pub mod routing;
 pub mod seed;
 pub mod visibility;
 

@@ -14,14 +14,6 @@ pub enum Action {
     ReadOwnFiling { filer_id: Option<i32> },
     /// Read the audit events of an administration's register entries (its admins only).
     ReadAudit { administration_id: i32 },
-    /// Register paper mail, keep the address book: registry staff (clerks, administrators).
-    RegisterMail { administration_id: i32 },
-    /// Send internal mail from `from_unit_id`: staff holding a role in that unit.
-    SendInternalMail { administration_id: i32, from_unit_id: i32 },
-    /// Send mail to another administration through the API: its staff, in its name.
-    SendToAdministration { from_administration_id: i32 },
-    /// Grant or revoke confidential/secret clearances: the administration's administrators.
-    ManageClearances { administration_id: i32 },
     /// Create a parapheur folder: staff of the administration (not filers).
     CreateFolder { administration_id: i32 },
     /// Read and annotate a folder: a participant (originator, assignee, delegate of one)
@@ -35,6 +27,24 @@ pub enum Action {
     ManageParapheur { administration_id: i32 },
     /// Delegate one's steps for a period: agents, officials and administrators there.
     Delegate { administration_id: i32 },
+    /// Register paper mail, keep the address book: registry staff (clerks, administrators).
+    RegisterMail { administration_id: i32 },
+    /// Send internal mail from `from_unit_id`: staff holding a role in that unit.
+    SendInternalMail { administration_id: i32, from_unit_id: i32 },
+    /// Send mail to another administration through the API: its staff, in its name.
+    SendToAdministration { from_administration_id: i32 },
+    /// Grant or revoke confidential/secret clearances: the administration's administrators.
+    ManageClearances { administration_id: i32 },
+    /// Assign (impute) an entry: registry staff of its administration, or an official
+    /// heading a unit the entry is assigned to (passing it down their tree).
+    AssignEntry { administration_id: i32, heads_assigned_unit: bool },
+    /// Accept, mark done or pass on an assignment: its assignee (the person, or staff of the
+    /// unit or of a unit above it); registry staff may also pass it on (misrouted mail).
+    HandleAssignment { administration_id: i32, assignee: bool, reassign: bool },
+    /// Draft or edit an answer: an agent or official of a unit holding the entry for action.
+    DraftAnswer { administration_id: i32, member_of_acting_unit: bool },
+    /// Dispatch an answer: registry staff, or an official heading the drafting unit.
+    DispatchAnswer { administration_id: i32, heads_drafting_unit: bool },
 }
 
 /// Is `user` allowed to do `action`? Filers (and anyone signed in: staff can also file as
@@ -47,14 +57,6 @@ pub fn allowed(user: &CurrentUser, action: Action) -> bool {
         Action::ReadAudit { administration_id } => {
             user.roles.iter().any(|g| g.role == Role::Admin && g.administration_id == Some(administration_id))
         }
-        Action::RegisterMail { administration_id } => is_registry_of(user, administration_id),
-        Action::SendInternalMail { administration_id, from_unit_id } => user.roles.iter().any(|g| {
-            g.role != Role::Filer && g.administration_id == Some(administration_id) && g.unit_id == Some(from_unit_id)
-        }),
-        Action::SendToAdministration { from_administration_id } => is_staff_of(user, from_administration_id),
-        Action::ManageClearances { administration_id } => {
-            user.roles.iter().any(|g| g.role == Role::Admin && g.administration_id == Some(administration_id))
-        }
         Action::CreateFolder { administration_id } => is_staff_of(user, administration_id),
         Action::ReadFolder { administration_id, participant } => {
             (participant && is_staff_of(user, administration_id)) || holds_in(user, &[Role::Admin], administration_id)
@@ -65,7 +67,32 @@ pub fn allowed(user: &CurrentUser, action: Action) -> bool {
         Action::Delegate { administration_id } => {
             holds_in(user, &[Role::Agent, Role::Official, Role::Admin], administration_id)
         }
+        Action::RegisterMail { administration_id } => is_registry_of(user, administration_id),
+        Action::SendInternalMail { administration_id, from_unit_id } => user.roles.iter().any(|g| {
+            g.role != Role::Filer && g.administration_id == Some(administration_id) && g.unit_id == Some(from_unit_id)
+        }),
+        Action::SendToAdministration { from_administration_id } => is_staff_of(user, from_administration_id),
+        Action::ManageClearances { administration_id } => {
+            user.roles.iter().any(|g| g.role == Role::Admin && g.administration_id == Some(administration_id))
+        }
+        Action::AssignEntry { administration_id, heads_assigned_unit } => {
+            is_registry_of(user, administration_id) || (heads_assigned_unit && holds(user, Role::Official, administration_id))
+        }
+        Action::HandleAssignment { administration_id, assignee, reassign } => {
+            (assignee && is_staff_of(user, administration_id)) || (reassign && is_registry_of(user, administration_id))
+        }
+        Action::DraftAnswer { administration_id, member_of_acting_unit } => {
+            member_of_acting_unit
+                && (holds(user, Role::Agent, administration_id) || holds(user, Role::Official, administration_id))
+        }
+        Action::DispatchAnswer { administration_id, heads_drafting_unit } => {
+            is_registry_of(user, administration_id) || (heads_drafting_unit && holds(user, Role::Official, administration_id))
+        }
     }
+}
+
+fn holds(user: &CurrentUser, role: Role, administration_id: i32) -> bool {
+    user.roles.iter().any(|g| g.role == role && g.administration_id == Some(administration_id))
 }
 
 /// May the holder of `scope` see `entry`? The rule of `db::visibility::visible` (used for
@@ -205,6 +232,33 @@ mod tests {
             }
         }
         assert!(!Clearance::Secret.opens("bogus"), "unknown levels are closed");
+    }
+
+    /// Routing (issue 4): role × (own unit / other unit / other administration) for assigning,
+    /// handling an assignment, drafting and dispatching answers; deny by default.
+    #[test]
+    fn routing_table() {
+        for role in [Role::Filer, Role::Clerk, Role::Agent, Role::Official, Role::Admin] {
+            let u = user(1, role, true);
+            let registry = matches!(role, Role::Clerk | Role::Admin);
+            let staff = role != Role::Filer;
+            let (official, drafter) = (role == Role::Official, matches!(role, Role::Agent | Role::Official));
+            for own in [true, false] {
+                let a = |administration_id| Action::AssignEntry { administration_id, heads_assigned_unit: own };
+                assert_eq!(allowed(&u, a(1)), registry || (official && own), "{role:?} assigns (own unit {own})");
+                assert!(!allowed(&u, a(2)), "{role:?} never assigns in another administration");
+                let h = |administration_id, reassign| Action::HandleAssignment { administration_id, assignee: own, reassign };
+                assert_eq!(allowed(&u, h(1, false)), staff && own, "{role:?} accepts/closes (assignee {own})");
+                assert_eq!(allowed(&u, h(1, true)), (staff && own) || registry, "{role:?} reassigns (assignee {own})");
+                assert!(!allowed(&u, h(2, true)), "{role:?} never handles another administration's mail");
+                let d = |administration_id| Action::DraftAnswer { administration_id, member_of_acting_unit: own };
+                assert_eq!(allowed(&u, d(1)), drafter && own, "{role:?} drafts (acting unit {own})");
+                assert!(!allowed(&u, d(2)), "{role:?} never drafts for another administration");
+                let x = |administration_id| Action::DispatchAnswer { administration_id, heads_drafting_unit: own };
+                assert_eq!(allowed(&u, x(1)), registry || (official && own), "{role:?} dispatches (drafting unit {own})");
+                assert!(!allowed(&u, x(2)), "{role:?} never dispatches for another administration");
+            }
+        }
     }
 
     /// Intake (issue 4): role × own/other unit × own/other administration; deny by default.

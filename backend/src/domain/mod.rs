@@ -2,6 +2,8 @@
 //! `Services`; nothing here knows about HTTP.
 
 pub mod access;
+pub mod answer_layout;
+pub mod answers;
 pub mod attachments;
 pub mod auth;
 pub mod audit;
@@ -19,7 +21,9 @@ pub mod seal;
 pub mod search;
 pub mod search_text;
 pub mod sealing;
+pub mod routing;
 pub mod seed;
+pub mod worklists;
 
 use std::sync::Arc;
 

@@ -15,6 +15,7 @@ pub mod openapi;
 pub mod parapheur;
 pub mod pages;
 pub mod search;
+pub mod routing;
 
 use axum::extract::DefaultBodyLimit;
 use axum::Router;
@@ -46,9 +47,10 @@ pub fn router(state: AppState) -> Router {
         .merge(audit::router())
         .merge(catalogue::router())
         .merge(filings::router())
-        .merge(intake::router())
-        .merge(parapheur::router())
         .merge(search::router())
+        .merge(parapheur::router())
+        .merge(intake::router())
+        .merge(routing::router())
         .merge(openapi::router())
         .merge(devtsa::router())
         .merge(pages::router())

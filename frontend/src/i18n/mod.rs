@@ -32,12 +32,14 @@ mod common;
 mod errors;
 mod filing;
 mod format;
+pub mod routing;
 mod verify;
 
 pub use bureau::B;
 pub use common::T;
 pub use errors::FormError;
 pub use filing::{FilingStatus, F};
+pub use routing::R;
 pub use format::{format_bytes, format_date, format_datetime, format_number};
 pub use verify::V;
 

@@ -13,6 +13,9 @@ pub mod filing;
 pub mod filings;
 pub mod home;
 pub mod receipt;
+pub mod routing_answer;
+pub mod routing_slip;
+pub mod routing_work;
 pub mod verify;
 
 #[cfg(test)]

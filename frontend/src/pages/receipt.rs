@@ -60,6 +60,7 @@ pub fn render(ctx: &PageCtx, r: &ReceiptView, just_filed: bool) -> String {
             <a class="button secondary" href=r.verify_url.clone()>{F::VerifyThisReceipt.text(lang)}</a>
         </p>
         {just_filed.then(|| view! { <p class="hint">{F::ReceiptEmailed.text(lang)}</p> })}
+        {super::routing_answer::section(lang, &r.answers)}
         <p><a href="/filings">{F::MyFilingsTitle.text(lang)}</a></p>
     };
     document(ctx, F::ReceiptTitle.text(lang), body)

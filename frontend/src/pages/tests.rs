@@ -30,6 +30,7 @@ fn receipt() -> ReceiptView {
         documents: vec![DocumentLine { name: "lettre.pdf".into(), size: 2048, sha256_hex: "ab".repeat(32) }],
         receipt_pdf_url: "/api/v1/filings/f1/receipt.pdf".into(),
         verify_url: "/verify/f1".into(),
+        answers: vec![],
     }
 }
 

@@ -13,6 +13,7 @@ pub mod daily_reminder;
 pub mod delegation;
 pub mod document;
 pub mod draft;
+pub mod draft_attachment;
 pub mod email_verification;
 pub mod filing;
 pub mod folder;

@@ -56,6 +56,7 @@ pub fn receipt(f: &FilingView, filer: &str, service_name: Option<String>, ui: Ui
             .collect(),
         receipt_pdf_url: f.receipt_url.clone(),
         verify_url: format!("/verify?receipt={}", f.id),
+        answers: Vec::new(),
     }
 }
 

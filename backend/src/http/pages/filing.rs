@@ -138,7 +138,8 @@ pub async fn receipt(State(state): State<AppState>, v: Visitor, Path(id): Path<S
         }),
         None => None,
     };
-    let view = convert::receipt(&f, &user.display_name, service_name, v.lang);
+    let mut view = convert::receipt(&f, &user.display_name, service_name, v.lang);
+    view.answers = super::routing::answer_lines(&state, user, &f.id).await;
     let ctx = v.ctx("/filings");
     v.finish(html(&ctx, StatusCode::OK, receipt_page::render(&ctx, &view, q.new.is_some())))
 }

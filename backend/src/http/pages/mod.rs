@@ -10,6 +10,7 @@ mod convert;
 mod errors;
 mod filing;
 mod public;
+pub mod routing;
 pub mod session;
 mod verify;
 
@@ -42,6 +43,14 @@ pub fn router() -> Router<AppState> {
         .route("/bureau/correspondents", get(bureau_admin::book).post(bureau_admin::add))
         .route("/bureau/correspondents/{id}", get(bureau_admin::edit_form).post(bureau_admin::edit))
         .route("/bureau/clearances", get(bureau_admin::clearances).post(bureau_admin::set_clearance))
+        .route("/work", get(routing::my_work))
+        .route("/work/units/{id}", get(routing::unit_work))
+        .route("/bureau/entries/{id}/routing", get(routing::slip_page))
+        .route("/bureau/entries/{id}/assign", post(routing::assign))
+        .route("/bureau/assignments/{id}/{what}", post(routing::handle))
+        .route("/bureau/entries/{id}/drafts", post(routing::new_draft))
+        .route("/bureau/drafts/{id}", post(routing::edit_draft))
+        .route("/bureau/drafts/{id}/dispatch", post(routing::dispatch))
         .route("/verify", get(verify::form).post(verify::submit))
         .route("/static/sijill.css", get(assets::stylesheet))
         .route("/pkg/{*file}", get(assets::pkg_file))
