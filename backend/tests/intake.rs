@@ -366,3 +366,69 @@ async fn every_bureau_endpoint_is_in_the_openapi_document() {
         assert!(doc["paths"][path].is_object(), "{path} missing");
     }
 }
+
+/// A page request as the signed-in browser makes it (session cookie).
+async fn page(app: &TestApp, method: &str, path: &str, token: &str, body: Option<(String, Vec<u8>)>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut r = Request::builder().method(method).uri(path).header(header::COOKIE, format!("sijill_session={token}"));
+    let body = match body {
+        Some((ct, b)) => {
+            r = r.header(header::CONTENT_TYPE, ct);
+            Body::from(b)
+        }
+        None => Body::empty(),
+    };
+    let (s, h, b) = app.call(r.body(body).unwrap()).await;
+    (s, h, String::from_utf8_lossy(&b).into_owned())
+}
+
+fn hidden(html: &str, name: &str) -> String {
+    let at = html.find(&format!(r#"name="{name}" value=""#)).unwrap_or_else(|| panic!("no {name} in {html}"));
+    let rest = &html[at + name.len() + 15..];
+    rest[..rest.find('"').unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn the_clerk_registers_paper_mail_through_the_pages() {
+    let app = TestApp::new().await;
+    let clerk = app.login("clerk@demo.test").await;
+    let (s, _, form) = page(&app, "GET", "/bureau/paper", &clerk, None).await;
+    assert_eq!(s, StatusCode::OK, "{form}");
+    assert!(form.contains(r#"href="/bureau""#), "staff see the register in the navigation");
+    let (csrf, key) = (hidden(&form, "csrf"), hidden(&form, "idempotency_key"));
+    let unit = unit_id(&app, "SP").await.to_string();
+    let fields: Vec<(&str, String)> = [
+        ("csrf", csrf.as_str()), ("idempotency_key", key.as_str()), ("correspondent_name", "Fatima Zahra"), ("correspondent_kind", "person"),
+        ("received_date", ""), ("subject", "Demande de stage"), ("unit_id", unit.as_str()), ("priority", "normal"), ("confidentiality", "normal"),
+    ]
+    .iter()
+    .map(|(k, v)| (*k, v.to_string()))
+    .collect();
+    let scan = [("lettre.jpg", b"not an image".to_vec())];
+    let (s, _, again) = page(&app, "POST", "/bureau/paper", &clerk, Some(fixtures::multipart(&fields, &scan))).await;
+    assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(again.contains("« lettre.jpg » n'est ni un PDF") && again.contains(r#"value="Demande de stage""#), "error and typed values: {again}");
+    let (s, h, _) = page(&app, "POST", "/bureau/paper", &clerk, Some(fixtures::multipart(&fields, &[("lettre.png", fixtures::png())]))).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let location = h[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(location.starts_with("/bureau/entries/") && location.ends_with("?new=1"), "{location}");
+    let (s, _, entry) = page(&app, "GET", &location, &clerk, None).await;
+    assert_eq!(s, StatusCode::OK);
+    let number = format!("DEMO-{}-A-000001", year());
+    assert!(entry.contains(&format!("Courrier enregistré sous le numéro {number}.")), "{entry}");
+    assert!(entry.contains("Fatima Zahra") && entry.contains("Service du personnel") && entry.contains("lettre.png"));
+    // The same form sent twice registers once.
+    let (s, h, _) = page(&app, "POST", "/bureau/paper", &clerk, Some(fixtures::multipart(&fields, &[("lettre.png", fixtures::png())]))).await;
+    assert_eq!((s, h[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, location.as_str()));
+    let (_, _, queue) = page(&app, "GET", "/bureau?origin=paper", &clerk, None).await;
+    assert!(queue.contains(&number) && queue.contains("Demande de stage"), "{queue}");
+    // A stale CSRF token is refused; a filer is told the register is for staff.
+    let mut forged = fields.clone();
+    forged[0].1 = "forged".into();
+    let (s, _, _) = page(&app, "POST", "/bureau/paper", &clerk, Some(fixtures::multipart(&forged, &[("b.png", fixtures::png())]))).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let citizen = app.login("citizen@demo.test").await;
+    let (s, _, body) = page(&app, "GET", "/bureau", &citizen, None).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    assert!(body.contains("réservée au personnel") && !body.contains(r#"href="/bureau""#), "{body}");
+    assert_eq!(app.stored().await.0, 1);
+}
