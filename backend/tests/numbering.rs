@@ -89,3 +89,35 @@ async fn each_direction_has_its_own_gap_free_register() {
         assert_eq!(in_db, (1..=PER_DIRECTION as i64).collect::<Vec<_>>(), "register {direction} in the database");
     }
 }
+
+/// A group of registrations that fails (here: concurrent replays of one idempotency key
+/// written together) is rolled back and retried entry by entry: it consumes no number, so
+/// the register stays 1..N.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_failed_group_consumes_no_number() {
+    const N: usize = 30;
+    let app = TestApp::new().await;
+    let token = app.login("citizen@demo.test").await;
+    let mut tasks = Vec::new();
+    for i in 0..N {
+        let (state, router, token) = (app.state.clone(), app.router.clone(), token.clone());
+        tasks.push(tokio::spawn(async move {
+            let app = TestApp { state, router, dir: tempfile::tempdir().unwrap(), backend: "" };
+            // Every third filing replays the same key.
+            let key = if i % 3 == 0 { "same-form".to_owned() } else { format!("form-{i}") };
+            app.file(&token, &[(&format!("doc-{i}.pdf"), fixtures::pdf(&format!("Document {i}"), 0))], Some(&key)).await
+        }));
+    }
+    let mut ids = std::collections::BTreeMap::new();
+    for t in tasks {
+        let (s, v) = t.await.unwrap();
+        assert!(s == StatusCode::CREATED || s == StatusCode::OK, "{s} {v}");
+        ids.insert(v["id"].as_str().unwrap().to_owned(), v["number"].as_str().unwrap().to_owned());
+    }
+    let distinct = N - N / 3 + 1;
+    assert_eq!(ids.len(), distinct, "one filing per idempotency key");
+    let mut seqs: Vec<i64> = ids.values().map(|n| n.rsplit('-').next().unwrap().parse().unwrap()).collect();
+    seqs.sort();
+    assert_eq!(seqs, (1..=distinct as i64).collect::<Vec<_>>(), "on {}", app.backend);
+    assert_eq!(app.stored().await.0, distinct);
+}

@@ -216,3 +216,114 @@ async fn pages_of_twenty_newest_first() {
     assert_eq!(numbers(&p2), all[20..].to_vec());
     assert_eq!(p2["more"], false);
 }
+
+async fn export(app: &TestApp, token: &str, query: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let req = Request::get(format!("/api/v1/registers/export?{query}")).header(header::AUTHORIZATION, format!("Bearer {token}")).body(Body::empty()).unwrap();
+    app.call(req).await
+}
+
+#[tokio::test]
+async fn register_export_as_csv_lists_every_entry_and_masks_confidential_subjects() {
+    let app = TestApp::new().await;
+    let atlas = add_correspondent(&app, "Atlas, \"SA\"").await;
+    let (_, first) = register_paper(&app, Paper { subject: "Demande de permis", unit: "SP", confidentiality: "normal", correspondent: Some(atlas), pdf: None }).await;
+    let (_, second) = register_paper(&app, Paper { subject: "Enquête interne", unit: "SP", confidentiality: "confidential", correspondent: Some(atlas), pdf: None }).await;
+    let (_, third) = register_paper(&app, Paper { subject: "طلب رخصة البناء", unit: "DAA", confidentiality: "normal", correspondent: None, pdf: None }).await;
+
+    let clerk = app.login("clerk@demo.test").await;
+    let (s, h, body) = export(&app, &clerk, "direction=A&year=2026&format=csv").await;
+    assert_eq!(s, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(h["content-type"], "text/csv; charset=utf-8");
+    assert!(h["content-disposition"].to_str().unwrap().contains("registre-DEMO-A-2026.csv"));
+    let text = String::from_utf8(body).unwrap();
+    let text = text.strip_prefix('\u{FEFF}').expect("UTF-8 byte-order mark for spreadsheets");
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(lines[0], "number,date,direction,correspondent,subject,unit,status,confidentiality");
+    let today = Utc::now().date_naive();
+    assert_eq!(lines[1], format!("{first},{today},A,\"Atlas, \"\"SA\"\"\",Demande de permis,Service du personnel,registered,normal"));
+    assert_eq!(lines[2], format!("{second},{today},A,[confidential],[confidential],Service du personnel,registered,confidential"));
+    assert_eq!(lines[3], format!("{third},{today},A,,طلب رخصة البناء,Division des affaires administratives,registered,normal"));
+    assert_eq!(lines[4], "", "CRLF after the last row, nothing more");
+    assert_eq!(lines.len(), 5);
+
+    // A cleared administrator reads the confidential subject.
+    grant(&app, "admin@demo.test", "confidential").await;
+    let admin = app.login("admin@demo.test").await;
+    let (_, _, body) = export(&app, &admin, "direction=A&year=2026").await;
+    assert!(String::from_utf8(body).unwrap().contains(&format!("{second},{today},A,\"Atlas, \"\"SA\"\"\",Enquête interne,")));
+    // Another register, another period: empty but well-formed.
+    let (_, _, body) = export(&app, &clerk, "direction=D&from=2026-01-01&to=2026-01-31").await;
+    assert_eq!(String::from_utf8(body).unwrap(), "\u{FEFF}number,date,direction,correspondent,subject,unit,status,confidentiality\r\n");
+
+    // Only registry staff export; bad input is a clear 400.
+    let agent = app.login("agent@demo.test").await;
+    assert_eq!(export(&app, &agent, "direction=A&year=2026").await.0, StatusCode::FORBIDDEN);
+    for (bad, code) in [("year=2026", "missing_field"), ("direction=Z", "invalid_value"), ("direction=A&format=xls", "invalid_value"), ("direction=A&year=20x6", "invalid_value"), ("direction=A&from=2026-03-01&to=2026-02-01", "invalid_value")] {
+        let (s, _, body) = export(&app, &clerk, bad).await;
+        let v: Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!((s, v["error"].as_str().unwrap()), (StatusCode::BAD_REQUEST, code), "{bad}: {v}");
+    }
+}
+
+#[tokio::test]
+async fn register_export_as_pdf_is_a_sealed_book() {
+    let app = TestApp::new().await;
+    let mut numbers = Vec::new();
+    for i in 0..75 {
+        let subject = format!("Courrier numéro {i} relatif au dossier d'urbanisme de la commune");
+        let level = if i == 3 { "confidential" } else { "normal" };
+        numbers.push(register_paper(&app, Paper { subject: &subject, unit: "SP", confidentiality: level, correspondent: None, pdf: None }).await.1);
+    }
+    let clerk = app.login("clerk@demo.test").await;
+    let (s, h, pdf) = export(&app, &clerk, "direction=A&year=2026&format=pdf").await;
+    assert_eq!(s, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
+    assert_eq!(h["content-type"], "application/pdf");
+    assert!(h["content-disposition"].to_str().unwrap().contains("registre-DEMO-A-2026.pdf"));
+
+    // Sealed: our verifier accepts it against the dev PKI, with a timestamp (B-T).
+    let report = app.state.svc.verifier.verify(&pdf).unwrap();
+    assert_eq!(report["valid"], true, "{report:#}");
+    let sigs = report["signatures"].as_array().unwrap();
+    assert_eq!(sigs.len(), 1);
+    assert!(sigs[0]["timestamp_time"].is_string(), "{:#}", sigs[0]);
+
+    // A title page and then every entry, one line each, with page numbers.
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages = doc.get_pages().len();
+    assert!(pages >= 3, "title + at least two pages of 75 lines: {pages}");
+    let text = search_text::pdf_text(&pdf);
+    for n in &numbers {
+        assert!(text.contains(n.as_str()), "{n} in the book");
+    }
+    assert!(text.contains("[confidential]"), "masked subject");
+    assert!(!text.contains("Courrier numéro 3 relatif"), "the confidential subject is not printed");
+    assert!(text.contains(&format!("Page {pages} / {pages}")), "page numbers");
+
+    // Independent validators agree (pyHanko and poppler's pdfsig, as for receipts).
+    let file = app.dir.path().join("register.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    validators(&app, &file);
+}
+
+fn validators(app: &TestApp, file: &std::path::Path) {
+    use std::process::Command;
+    let root = common::shared_pki_dir().join("root.pem");
+    let out = Command::new("pyhanko")
+        .args(["sign", "validate", "--no-revocation-check", "--trust-replace", "--trust"])
+        .arg(&root)
+        .arg(file)
+        .output()
+        .expect("pyhanko is installed (requirements-test.txt)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && text.contains("INTACT:TRUSTED"), "pyhanko: {text} {}", String::from_utf8_lossy(&out.stderr));
+    let nss = app.dir.path().join("nss");
+    std::fs::create_dir_all(&nss).unwrap();
+    let db = format!("sql:{}", nss.display());
+    assert!(Command::new("certutil").args(["-N", "-d", &db, "--empty-password"]).status().expect("certutil (libnss3-tools)").success());
+    assert!(Command::new("certutil").args(["-A", "-d", &db, "-n", "root", "-t", "CT,C,C", "-i"]).arg(&root).status().unwrap().success());
+    let out = Command::new("pdfsig").args(["-nssdir", &db]).arg(file).output().expect("pdfsig (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Signature is Valid.") && text.contains("Total document signed"), "{text}");
+}

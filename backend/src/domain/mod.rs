@@ -17,6 +17,8 @@ pub mod filings;
 pub mod intake;
 pub mod receipt_layout;
 pub mod receipts;
+pub mod register_book;
+pub mod register_export;
 pub mod seal;
 pub mod search;
 pub mod search_text;

@@ -14,6 +14,7 @@ pub mod intake;
 pub mod openapi;
 pub mod parapheur;
 pub mod pages;
+pub mod register_export;
 pub mod search;
 pub mod routing;
 
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .merge(catalogue::router())
         .merge(filings::router())
         .merge(search::router())
+        .merge(register_export::router())
         .merge(parapheur::router())
         .merge(intake::router())
         .merge(routing::router())

@@ -16,7 +16,7 @@ use super::AppState;
         super::catalogue::catalogue, super::catalogue::verify,
         super::filings::create, super::filings::list_mine, super::filings::show, super::filings::receipt,
         super::audit::of_entry,
-        super::search::search,
+        super::search::search, super::register_export::export,
         super::routing::slip, super::routing::assignable, super::routing::assign, super::routing::accept, super::routing::reassign, super::routing::done, super::routing::my_work, super::routing::unit_work, super::routing::drafts, super::routing::create_draft, super::routing::draft, super::routing::update_draft, super::routing::dispatch, super::routing::outgoing_pdf, super::routing::answers, super::routing::answer_pdf,
         super::intake::correspondence, super::intake::paper, super::intake::internal, super::intake::queue, super::intake::entry, super::intake::search_correspondents, super::intake::create_correspondent, super::intake::update_correspondent, super::intake::clearances, super::intake::set_clearance,
     ),
