@@ -21,8 +21,8 @@ fn fact(label: &str, value: Option<String>, lang: crate::i18n::Lang) -> impl Int
 pub type RoutingSlot = AnyView;
 
 /// `notice`: shown on top (e.g. "registered under number …" right after registration).
-/// `routing`: the routing slip and assignment forms (section "Fiche de circulation"), filled
-/// by the routing pages; `None` leaves the section out.
+/// `routing`: the routing slip and assignment forms (`routing_slip::section`, with its own
+/// heading), under `#routing`; `None` leaves it out.
 pub fn render(ctx: &PageCtx, e: &EntryPage, notice: Option<String>, routing: Option<AnyView>) -> String {
     let lang = ctx.lang;
     let l = &e.line;
@@ -92,12 +92,7 @@ pub fn render(ctx: &PageCtx, e: &EntryPage, notice: Option<String>, routing: Opt
                 </div>
             })}
         </section>
-        {routing.map(|r| view! {
-            <section id="routing" aria-labelledby="routing-title">
-                <h2 id="routing-title">{B::RoutingSlip.text(lang)}</h2>
-                {r}
-            </section>
-        })}
+        {routing.map(|r| view! { <div id="routing">{r}</div> })}
     };
     document(ctx, &l.number, body)
 }
