@@ -90,11 +90,18 @@ impl OutboxWorker {
         let msg = match &m.filing_id {
             Some(id) => {
                 let f = register::by_id(&self.svc.db.conn, id).await?.ok_or(Error::NotFound)?;
-                let pdf = match &f.receipt_sha256 {
-                    Some(sha) => self.svc.storage.get(sha)?,
-                    None => self.svc.issue_receipt(&f).await?,
+                // An answer (outgoing entry) carries its own PDF; anything else the receipt.
+                let (name, pdf) = if m.kind == "answer" {
+                    let doc = register::documents_of(&self.svc.db.conn, id).await?.into_iter().next().ok_or(Error::NotFound)?;
+                    (format!("{}.pdf", f.number), self.svc.storage.get(&doc.sha256)?)
+                } else {
+                    let pdf = match &f.receipt_sha256 {
+                        Some(sha) => self.svc.storage.get(sha)?,
+                        None => self.svc.issue_receipt(&f).await?,
+                    };
+                    (format!("receipt-{}.pdf", f.number), pdf)
                 };
-                let att = Attachment::new(format!("receipt-{}.pdf", f.number))
+                let att = Attachment::new(name)
                     .body(pdf, ContentType::parse("application/pdf").expect("valid mime"));
                 builder.multipart(MultiPart::mixed().singlepart(text).singlepart(att))
             }

@@ -10,6 +10,14 @@ use crate::i18n::{fill, format_date, format_datetime, FilingStatus, Lang, R, T};
 use crate::model::{FormState, PageCtx};
 use leptos::prelude::*;
 
+/// The "My work" link of the staff navigation.
+pub fn nav(ctx: &PageCtx) -> Option<AnyView> {
+    ctx.staff.then(|| {
+        let current = ctx.path.starts_with("/work").then_some("page");
+        view! { <li><a href="/work" aria-current=current>{R::NavWork.text(ctx.lang)}</a></li> }.into_any()
+    })
+}
+
 /// A choice of a select (`value`, `label`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
@@ -341,7 +349,21 @@ fn drafts_block(ctx: &PageCtx, p: &RoutingPanel) -> impl IntoView {
     })
 }
 
-/// The slip with its forms, for inclusion in an entry page.
+/// The slip's content without its heading: the bureau's entry page puts it under its own
+/// "Fiche de circulation" heading (its `routing` slot).
+pub fn slot(ctx: &PageCtx, p: &RoutingPanel) -> AnyView {
+    let lang = ctx.lang;
+    view! {
+        <p>{R::EntryStatus.text(lang)} " : " <span class="status">{p.entry_status.label().text(lang)}</span></p>
+        {slip_table(lang, p)}
+        {handle_forms(ctx, p)}
+        {p.can_assign.then(|| assign_form(ctx, p))}
+        {drafts_block(ctx, p)}
+    }
+    .into_any()
+}
+
+/// The slip with its forms and heading (the stand-alone routing page).
 pub fn section(ctx: &PageCtx, p: &RoutingPanel) -> AnyView {
     let lang = ctx.lang;
     view! {

@@ -169,12 +169,6 @@ pub struct NewQuery {
     new: Option<String>,
 }
 
-/// The routing slip and assignment forms shown under the entry (the routing pages provide
-/// them; `None` leaves the section out).
-fn routing_slot(_state: &AppState, _user: &CurrentUser, _entry: &EntryView) -> Option<bureau_entry::RoutingSlot> {
-    None
-}
-
 pub async fn entry(State(state): State<AppState>, v: Visitor, Path(id): Path<String>, Query(q): Query<NewQuery>) -> Response {
     let Some(user) = v.user.clone() else { return sign_in_first(&format!("/bureau/entries/{id}")) };
     let e = match state.svc.entry(&user, &id).await {
@@ -184,7 +178,7 @@ pub async fn entry(State(state): State<AppState>, v: Visitor, Path(id): Path<Str
     let notice = q.new.is_some().then(|| fill(B::Registered.text(v.lang), "number", &e.line.number));
     let page = entry_page(&e, v.lang);
     let ctx = v.ctx("/bureau");
-    let routing = routing_slot(&state, &user, &e);
+    let routing = super::routing::slot(&state, &user, &id, &ctx).await;
     v.finish(html(&ctx, StatusCode::OK, bureau_entry::render(&ctx, &page, notice, routing)))
 }
 

@@ -115,6 +115,17 @@ pub async fn panel(state: &AppState, user: &CurrentUser, entry_id: &str, lang: U
     })
 }
 
+/// The routing block of the bureau's entry page (`None` when the caller may not see it).
+pub async fn slot(state: &AppState, user: &CurrentUser, entry_id: &str, ctx: &sijill_frontend::model::PageCtx) -> Option<sijill_frontend::pages::bureau_entry::RoutingSlot> {
+    match panel(state, user, entry_id, ctx.lang).await {
+        Ok(p) => Some(routing_slip::slot(ctx, &p)),
+        Err(e) => {
+            tracing::warn!(entry = entry_id, error = %e, "routing slip not shown");
+            None
+        }
+    }
+}
+
 /// The answers a filer received, for the filing page (none on error: the page still shows).
 pub async fn answer_lines(state: &AppState, user: &CurrentUser, filing_id: &str) -> Vec<AnswerLine> {
     match state.svc.answers_for_filer(user, filing_id).await {
