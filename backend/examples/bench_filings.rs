@@ -3,7 +3,10 @@
 //! loopback port (SQLite in a temp dir, or a fresh PostgreSQL database when
 //! `SIJILL_TEST_DATABASE_URL` is set) and drives it over HTTP/1.1 keep-alive connections.
 //!
-//!   cargo run --release --example bench_filings -- [--clients 50] [--requests 2000] [--pdf-bytes 1048576] [--rate 200]
+//!   cargo run --release --example bench_filings -- [--clients 50] [--requests 2000] [--pdf-bytes 1048576] [--rate 200] [--text-padding 1]
+//!
+//! The PDF is a one-page scan (a 1 MB image); `--text-padding 1` pads the page's content
+//! stream with 1 MB of comment lines instead (the worst case for text extraction).
 //!
 //! Without `--rate` every client sends its next filing as soon as the last is answered
 //! (closed loop): that gives the most filings per second, and latency is then just
@@ -23,10 +26,11 @@ struct Args {
     requests: usize,
     pdf_bytes: usize,
     rate: Option<f64>,
+    text_padding: bool,
 }
 
 fn args() -> Args {
-    let mut a = Args { clients: 50, requests: 2000, pdf_bytes: 1 << 20, rate: None };
+    let mut a = Args { clients: 50, requests: 2000, pdf_bytes: 1 << 20, rate: None, text_padding: false };
     let v: Vec<String> = std::env::args().skip(1).collect();
     for w in v.chunks(2) {
         let n = w.get(1).and_then(|x| x.parse().ok()).expect("numeric argument");
@@ -38,35 +42,53 @@ fn args() -> Args {
             "--clients" => a.clients = n,
             "--requests" => a.requests = n,
             "--pdf-bytes" => a.pdf_bytes = n,
+            "--text-padding" => a.text_padding = n != 0,
             other => panic!("unknown argument {other}"),
         }
     }
     a
 }
 
-/// A one-page PDF padded to `size` bytes with incompressible comment lines.
-fn pdf(size: usize) -> Vec<u8> {
-    let mut content = b"BT /F1 12 Tf 72 720 Td (Bench) Tj ET\n".to_vec();
+/// A one-page PDF of about `size` bytes, like a scanned letter: a page showing one
+/// uncompressed greyscale image of incompressible pixels. With `text_padding` the bytes
+/// are instead comment lines in the page's content stream, which everything that reads the
+/// page's operators (text extraction for search) must wade through.
+fn pdf(size: usize, text_padding: bool) -> Vec<u8> {
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    while content.len() < size.saturating_sub(1200) {
-        content.extend_from_slice(b"% ");
-        for _ in 0..78 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            content.push(b'!' + (x % 90) as u8);
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut content = b"BT /F1 12 Tf 72 720 Td (Bench) Tj ET\n".to_vec();
+    let width = 1024usize;
+    let height = (size.saturating_sub(1500) / width).max(1);
+    let mut pixels = Vec::new();
+    if text_padding {
+        while content.len() < size.saturating_sub(1200) {
+            content.extend_from_slice(b"% ");
+            for _ in 0..78 {
+                content.push(b'!' + (next() % 90) as u8);
+            }
+            content.push(b'\n');
         }
-        content.push(b'\n');
+    } else {
+        content.extend_from_slice(b"q 451 0 0 451 72 200 cm /Im1 Do Q\n");
+        pixels = (0..width * height).map(|_| next() as u8).collect();
     }
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offs = Vec::new();
-    let objs: Vec<Vec<u8>> = vec![
+    let stream = |dict: String, data: Vec<u8>| [dict.into_bytes(), b"\nstream\n".to_vec(), data, b"\nendstream".to_vec()].concat();
+    let mut objs: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
-        [format!("<< /Length {} >>\nstream\n", content.len()).into_bytes(), content, b"\nendstream".to_vec()].concat(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>".to_vec(),
+        stream(format!("<< /Length {} >>", content.len()), content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
     ];
+    let image_dict = format!("<< /Type /XObject /Subtype /Image /Width {width} /Height {} /ColorSpace /DeviceGray /BitsPerComponent 8 /Length {} >>", if text_padding { 1 } else { height }, if text_padding { 1 } else { pixels.len() });
+    objs.push(stream(image_dict, if text_padding { vec![0x80] } else { pixels }));
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offs = Vec::new();
     for (i, o) in objs.iter().enumerate() {
         offs.push(out.len());
         out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
@@ -159,7 +181,7 @@ async fn main() {
     let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
     let token = v["token"].as_str().unwrap().to_owned();
 
-    let doc = pdf(a.pdf_bytes);
+    let doc = pdf(a.pdf_bytes, a.text_padding);
     let (ct, body) = multipart(&doc);
     let head = format!(
         "POST /api/v1/filings HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer {token}\r\nContent-Type: {ct}\r\nContent-Length: {}\r\n\r\n",
