@@ -176,10 +176,9 @@ impl Services {
                     Ok(Arc::new(s))
                 }
                 "csc" => {
-                    let s = CscSigner::connect(&k.csc_endpoint.unwrap_or_default(), CscAuth::None, k.csc_credential_id.as_deref())
-                        .map_err(failed)?
-                        .with_pin(pin);
-                    Ok(Arc::new(s))
+                    let s = CscSigner::connect(&k.csc_endpoint.unwrap_or_default(), CscAuth::None, k.csc_credential_id.as_deref()).map_err(failed)?;
+                    // Services with implicit authorization take no PIN.
+                    Ok(Arc::new(if pin.is_empty() { s } else { s.with_pin(pin) }))
                 }
                 other => Err(Error::internal(format!("unknown key kind {other}"))),
             }

@@ -1,0 +1,62 @@
+//! A two-signatory parapheur folder where the second official's key is on a remote CSC
+//! service (certomancer-csc-dummy, started by scripts/test-signing.sh, which sets
+//! SIJILL_TEST_CSC_URL): the first signs with a PKCS#12 key from the development PKI, the
+//! second through CSC; both signatures must stay valid. With SIJILL_TEST_OUT_DIR the signed
+//! file and the development root are written there for pyHanko and pdfsig to judge
+//! (signing/tests/validators/test_parapheur.py). Skips without SIJILL_TEST_CSC_URL.
+
+mod common;
+#[path = "parapheur_support/mod.rs"]
+mod support;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use serde_json::json;
+use sijill_signing::signer::csc::{CscAuth, CscSigner};
+use sijill_signing::Signer;
+use support::*;
+
+#[tokio::test]
+async fn pkcs12_then_csc_signatures_on_one_document() {
+    let Ok(url) = std::env::var("SIJILL_TEST_CSC_URL") else {
+        eprintln!("SKIPPED: SIJILL_TEST_CSC_URL not set (scripts/test-signing.sh starts certomancer-csc-dummy and sets it)");
+        return;
+    };
+    let cred = "sijill/signer-rsa";
+    let u = url.clone();
+    let csc_root = tokio::task::spawn_blocking(move || CscSigner::connect(&u, CscAuth::None, Some(cred)).unwrap().chain().last().unwrap().clone())
+        .await
+        .unwrap();
+    let p = Parapheur::new().await;
+    // B-T: the CSC service's PKI publishes its revocation data online, which the
+    // development trust (offline CRLs of the development root only) does not fetch.
+    let admin = p.app.login("admin@demo.test").await;
+    let req = Request::put("/api/v1/parapheur/settings")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {admin}"))
+        .body(Body::from(json!({"administration_id": p.admin_id, "pades_level": "B-T"}).to_string()))
+        .unwrap();
+    assert_eq!(p.app.json(req).await.0, StatusCode::OK);
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let first = p.signer("signataire-p12").await;
+    let remote = p.staff("signataire-csc", "official", "DAA").await;
+    let (s, k) = p.post("/api/v1/parapheur/keys", &remote.token, json!({"kind": "csc", "endpoint": url, "credential_id": cred})).await;
+    assert_eq!(s, StatusCode::CREATED, "{k}");
+    let id = p.started(&agent, json!([at(sig("signature", &first), 1, "all"), at(sig("signature", &remote), 2, "all")])).await;
+    let (s, f) = p.act(&first, id, json!({"action": "sign", "pin": PIN})).await;
+    assert_eq!(s, StatusCode::OK, "{f}");
+    let (s, f) = p.act(&remote, id, json!({"action": "sign", "pin": ""})).await;
+    assert_eq!((s, f["status"].as_str()), (StatusCode::OK, Some("completed")), "{f}");
+    let pdf = p.signed_pdf(&agent, id).await;
+    let mut anchors = p.app.state.svc.parapheur.trust_anchors.clone();
+    anchors.push(csc_root);
+    let report = sijill_signing::verify_pdf(&pdf, &sijill_signing::VerifyOptions { trust_anchors: anchors, online: false, revocation: None }).unwrap();
+    assert!(report.valid, "{}", serde_json::to_string_pretty(&report).unwrap());
+    assert_eq!(report.signatures.len(), 2);
+    assert!(report.signatures.iter().all(|s| s.level.as_deref() == Some("B-T")), "{report:?}");
+    if let Ok(dir) = std::env::var("SIJILL_TEST_OUT_DIR") {
+        let dir = std::path::Path::new(&dir);
+        std::fs::write(dir.join("parapheur-p12-csc.pdf"), &pdf).unwrap();
+        std::fs::copy(common::shared_pki_dir().join("root.pem"), dir.join("dev-root.pem")).unwrap();
+    }
+}
