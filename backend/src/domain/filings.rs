@@ -146,37 +146,9 @@ impl Services {
             ),
             None => None,
         };
-        let mut docs = input.documents;
-        for d in &mut docs {
-            d.name = attachments::clean_name(&d.name);
-        }
-        attachments::check_limits(&docs, &self.config.filings)?;
-
-        // Parse and store off the async threads; nothing is written until every document passed.
-        let storage = self.storage.clone();
-        let (rows, created) = tokio::task::spawn_blocking(move || -> Result<_> {
-            let kinds = docs.iter().map(|d| attachments::inspect(&d.name, &d.bytes)).collect::<Result<Vec<_>>>()?;
-            let mut rows = Vec::new();
-            let mut created = Vec::new();
-            for (d, k) in docs.iter().zip(kinds) {
-                let put = storage.put(&d.bytes);
-                let (sha, new) = match put {
-                    Ok(x) => x,
-                    Err(e) => {
-                        created.iter().for_each(|s: &String| storage.remove(s));
-                        return Err(e);
-                    }
-                };
-                if new {
-                    created.push(sha.clone());
-                }
-                super::search_text::remember(&sha, k.mime(), &d.bytes);
-                rows.push(register::NewDocumentRow { name: d.name.clone(), content_type: k.mime().into(), size: d.bytes.len() as i64, sha256: sha });
-            }
-            Ok((rows, created))
-        })
-        .await
-        .map_err(Error::internal)??;
+        // Checked (limits, type from content, parse) and stored off the async threads;
+        // nothing is written until every document passed. Shared with every intake channel.
+        let attachments::Stored { rows, created } = attachments::check_and_store(&self.storage, &self.config.filings, input.documents).await?;
 
         let documents: Vec<DocumentView> = rows
             .iter()
