@@ -138,13 +138,31 @@ fn select(backend: DbBackend, scope: &Scope, f: &Filter) -> sea_orm::Select<fili
         s.order_by((Alias::new("search_fts"), Alias::new("rowid")), Order::Desc);
     } else {
         s.inner_join(docs(), Expr::col((docs(), Alias::new("filing_id"))).equals((filing::Entity, filing::Column::Id)));
-        if !f.words.is_empty() {
-            s.and_where(Expr::cust_with_values("search_docs.tsv @@ plainto_tsquery('simple', $1)", [f.words.join(" ")]));
+        let words = f.words.join(" ");
+        match (f.words.is_empty(), periods.is_empty()) {
+            (true, true) => {}
+            (false, true) => {
+                s.and_where(Expr::cust_with_values("search_docs.tsv @@ plainto_tsquery('simple', $1)", [words]));
+            }
+            (true, false) => {
+                s.and_where(Expr::cust_with_values("search_docs.tsv @@ to_tsquery('simple', $1)", [periods.join(" | ")]));
+            }
+            (false, false) => {
+                s.and_where(Expr::cust_with_values(
+                    "search_docs.tsv @@ (plainto_tsquery('simple', $1) && to_tsquery('simple', $2))",
+                    [words, format!("({})", periods.join(" | "))],
+                ));
+            }
         }
-        if !periods.is_empty() {
-            s.and_where(Expr::cust_with_values("search_docs.tsv @@ to_tsquery('simple', $1)", [periods.join(" | ")]));
+        if periods.is_empty() || backend != DbBackend::Postgres {
+            s.order_by((docs(), Alias::new("id")), Order::Desc);
+        } else {
+            // With a date range the matches sit together in one stretch of the register:
+            // walking the whole register newest first (which PostgreSQL would pick,
+            // assuming matches spread evenly) reads everything after that stretch. Sorting
+            // `id + 0` makes it collect the few matches from the GIN index and sort them.
+            s.order_by_expr(Expr::cust("search_docs.id + 0"), Order::Desc);
         }
-        s.order_by((docs(), Alias::new("id")), Order::Desc);
     }
     q
 }
