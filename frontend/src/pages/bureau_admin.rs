@@ -53,7 +53,7 @@ pub fn correspondents(ctx: &PageCtx, query: &str, found: &[CorrespondentLine], s
                     <td>{kind_label(&c.kind).text(lang)}</td>
                     <td>{c.email.clone().unwrap_or_default()}</td>
                     <td>{c.phone.clone().unwrap_or_default()}</td>
-                    <td><a href=format!("/bureau/correspondents/{}", c.id) aria-label=edit>{B::EditCorrespondent.text(lang)}</a></td>
+                    <td><a href=format!("/bureau/correspondents/{}", c.id)>{edit}</a></td>
                 </tr>
             }
         })

@@ -5,7 +5,7 @@
 use super::bureau_model::EntryPage;
 use crate::components::document;
 use crate::i18n::bureau::{confidentiality_label, direction_label, kind_label, origin_label, priority_label};
-use crate::i18n::{fill, format_bytes, format_datetime, FilingStatus, B};
+use crate::i18n::{format_bytes, format_datetime, FilingStatus, B};
 use crate::model::PageCtx;
 use leptos::prelude::*;
 
@@ -35,10 +35,9 @@ pub fn render(ctx: &PageCtx, e: &EntryPage, notice: Option<String>, routing: Opt
         .documents
         .iter()
         .map(|d| {
-            let label = fill(B::Download.text(lang), "name", &d.name);
             view! {
                 <tr>
-                    <td><a href=d.url.clone() download=d.name.clone() aria-label=label>{d.name.clone()}</a></td>
+                    <td><a href=d.url.clone() download=d.name.clone()>{d.name.clone()}</a></td>
                     <td class="num">{format_bytes(lang, d.size)}</td>
                     <td><code class="hash">{d.sha256_hex.clone()}</code></td>
                 </tr>
