@@ -8,5 +8,7 @@ if [ -x scripts/bench-signing.sh ]; then
 fi
 echo "==== filings ===="
 scripts/bench-filings.sh
+echo "==== parapheur (batch signing) ===="
+scripts/bench-parapheur.sh
 echo "==== search ===="
 scripts/bench-search.sh

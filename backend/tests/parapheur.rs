@@ -53,6 +53,10 @@ async fn sequential_circuit_two_signatures_at_b_lt() {
     }
     assert!(report.signatures[0].reason.as_deref().unwrap().contains("signataire-a"));
 
+    // Each group is told by e-mail when the folder reaches it; the originator when it completes.
+    assert_eq!(mails(&p, "parapheur_pending").await, ["chef@demo.test", "signataire-a@demo.test", "signataire-b@demo.test"]);
+    assert_eq!(mails(&p, "parapheur_completed").await, ["redacteur@demo.test"]);
+
     let (_, h) = p.app.get(&format!("/api/v1/parapheur/folders/{id}/history"), Some(&agent.token)).await;
     let actions: Vec<&str> = h["lines"].as_array().unwrap().iter().map(|l| l["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["created", "started", "approved", "signed", "signed", "completed"]);
@@ -109,6 +113,9 @@ async fn reject_needs_a_reason_and_returns_to_the_originator() {
     let (s, f) = p.act(&x, id, json!({"action": "reject", "reason": "Montant erroné"})).await;
     assert_eq!((s, f["status"].as_str()), (StatusCode::OK, Some("rejected")), "{f}");
     assert_eq!(f["steps"][0]["reason"], "Montant erroné");
+    assert_eq!(mails(&p, "parapheur_rejected").await, ["redacteur@demo.test"], "the originator is told");
+    let outbox = sijill_backend::db::outbox::all(&p.app.state.svc.db.conn).await.unwrap();
+    assert!(outbox.iter().any(|m| m.kind == "parapheur_rejected" && m.body.contains("Montant erroné")));
     let (s, _) = p.act(&x, id, json!({"action": "approve"})).await;
     assert_eq!(s, StatusCode::CONFLICT, "a rejected folder takes no visa");
     let (s, _) = p.post(&format!("/api/v1/parapheur/folders/{id}/circuit"), &x.token, json!({"steps": [at(sig("visa", &x), 1, "all")]})).await;
@@ -157,9 +164,14 @@ async fn delegate_signs_for_the_delegator() {
     let id = p.started(&agent, json!([{"position": 1, "kind": "signature", "role": "official", "unit_id": dg}])).await;
     let (s, _) = p.act(&deputy, id, json!({"action": "sign", "pin": PIN})).await;
     assert_eq!(s, StatusCode::NOT_FOUND, "not a participant before the delegation");
+    assert_eq!(mails(&p, "parapheur_pending").await, ["directeur@demo.test"], "a role in a unit reaches its holders");
+    let (_, list) = p.app.get(&format!("/api/v1/parapheur/folders?administration_id={}", p.admin_id), Some(&chief.token)).await;
+    assert_eq!(list.as_array().unwrap().len(), 1, "listed for the role's holder: {list}");
     let until = chrono::Utc::now() + chrono::Duration::days(7);
     let (s, d) = p.post("/api/v1/parapheur/delegations", &chief.token, json!({"administration_id": p.admin_id, "delegate_id": deputy.id, "ends_at": until})).await;
     assert_eq!(s, StatusCode::CREATED, "{d}");
+    let (_, list) = p.app.get(&format!("/api/v1/parapheur/folders?administration_id={}", p.admin_id), Some(&deputy.token)).await;
+    assert_eq!(list.as_array().unwrap().len(), 1, "the delegate sees the delegator's folders: {list}");
     let (s, f) = p.act(&deputy, id, json!({"action": "sign", "pin": PIN})).await;
     assert_eq!(s, StatusCode::OK, "{f}");
     assert_eq!(f["steps"][0]["acted_by"], deputy.id);
@@ -265,4 +277,10 @@ fn production_refuses_the_development_key_encryption_key() {
     assert!(Config::extract(short).unwrap_err().0.contains("64 hexadecimal"));
     let own = prod.merge(Serialized::default("parapheur.key_encryption_key", "5a".repeat(32)));
     assert!(Config::extract(own).is_ok());
+}
+
+/// Recipients of the queued e-mails of `kind`, in order.
+async fn mails(p: &Parapheur, kind: &str) -> Vec<String> {
+    let all = sijill_backend::db::outbox::all(&p.app.state.svc.db.conn).await.unwrap();
+    all.into_iter().filter(|m| m.kind == kind).map(|m| m.recipient).collect()
 }

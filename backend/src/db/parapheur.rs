@@ -68,10 +68,19 @@ pub async fn set_folder_state(c: &impl ConnectionTrait, id: i32, from: &[&str], 
     Ok(res.rows_affected == 1)
 }
 
-/// Folders of an administration the user originated or has (had) a step in, newest first.
-pub async fn folders_involving(c: &impl ConnectionTrait, administration_id: i32, user_ids: &[i32]) -> Result<Vec<folder::Model>> {
+/// Folders of an administration the users originated or have (had) a step in, by name or
+/// by one of `role_units` (role, unit), newest first.
+pub async fn folders_involving(c: &impl ConnectionTrait, administration_id: i32, user_ids: &[i32], role_units: &[(String, i32)]) -> Result<Vec<folder::Model>> {
+    let mut assigned = sea_orm::Condition::any().add(circuit_step::Column::AssigneeUserId.is_in(user_ids.iter().copied()));
+    for (role, unit) in role_units {
+        assigned = assigned.add(
+            sea_orm::Condition::all()
+                .add(circuit_step::Column::AssigneeRole.eq(role.as_str()))
+                .add(circuit_step::Column::AssigneeUnitId.eq(*unit)),
+        );
+    }
     let step_folders: Vec<i32> = circuit_step::Entity::find()
-        .filter(circuit_step::Column::AssigneeUserId.is_in(user_ids.iter().copied()))
+        .filter(assigned)
         .all(c)
         .await?
         .into_iter()
@@ -356,4 +365,22 @@ pub async fn active_key(c: &impl ConnectionTrait, user_id: i32) -> Result<Option
         .filter(signing_key::Column::Active.eq(true))
         .one(c)
         .await?)
+}
+
+/// The users who receive a pending step: the named user, or everyone holding the role in
+/// the unit.
+pub async fn step_recipients(c: &impl ConnectionTrait, step: &circuit_step::Model) -> Result<Vec<user::Model>> {
+    let ids: Vec<i32> = match (step.assignee_user_id, &step.assignee_role, step.assignee_unit_id) {
+        (Some(u), _, _) => vec![u],
+        (None, Some(role), Some(unit)) => user_role::Entity::find()
+            .filter(user_role::Column::Role.eq(role.as_str()))
+            .filter(user_role::Column::UnitId.eq(unit))
+            .all(c)
+            .await?
+            .into_iter()
+            .map(|r| r.user_id)
+            .collect(),
+        _ => vec![],
+    };
+    Ok(user::Entity::find().filter(user::Column::Id.is_in(ids)).all(c).await?)
 }

@@ -88,6 +88,7 @@ impl Services {
         match steps.iter().map(|s| s.position).filter(|p| *p > pos).min() {
             Some(next) => {
                 q::move_steps(tx, f.id, next..=next, &["waiting"], "pending").await?;
+                super::notify::pending(tx, &self.config.server.public_url, f, next).await?;
                 if !q::set_folder_state(tx, f.id, &["in_progress"], "in_progress", Some(next)).await? {
                     return Err(lost_race());
                 }
@@ -97,6 +98,7 @@ impl Services {
                     return Err(lost_race());
                 }
                 q::insert_event(tx, f.id, user_id, acting_for, "completed", None, &serde_json::json!({})).await?;
+                super::notify::originator(tx, &self.config.server.public_url, f, super::notify::Outcome::Completed).await?;
                 audit::record(tx, AuditEvent::new(Some(f.administration_id), Some(user_id), FOLDER_COMPLETED, FOLDER, &f.id.to_string())).await?;
             }
         }
@@ -166,6 +168,7 @@ impl Services {
                 if !q::set_folder_state(&tx, folder_id, &["in_progress"], "rejected", None).await? {
                     return Err(lost_race());
                 }
+                super::notify::originator(&tx, &self.config.server.public_url, &f, super::notify::Outcome::Rejected { reason: &reason }).await?;
                 let details = serde_json::json!({"step": step.id, "reason": reason, "for": acting_for});
                 q::insert_event(&tx, folder_id, user.id, acting_for, "rejected", Some(step.id), &details).await?;
                 audit::record(&tx, AuditEvent::new(admin, Some(user.id), FOLDER_REJECTED, FOLDER, &subject).with(details)).await?;
@@ -183,6 +186,7 @@ impl Services {
                 let tx = self.db.conn.begin().await?;
                 q::move_steps(&tx, folder_id, to_position..=step.position, &["pending", "done", "skipped"], "waiting").await?;
                 q::move_steps(&tx, folder_id, to_position..=to_position, &["waiting"], "pending").await?;
+                super::notify::pending(&tx, &self.config.server.public_url, &f, to_position).await?;
                 if !q::set_folder_state(&tx, folder_id, &["in_progress"], "in_progress", Some(to_position)).await? {
                     return Err(lost_race());
                 }

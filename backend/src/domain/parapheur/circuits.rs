@@ -157,6 +157,7 @@ impl Services {
             .await?;
         }
         q::move_steps(&tx, folder_id, 1..=1, &["waiting"], "pending").await?;
+        super::notify::pending(&tx, &self.config.server.public_url, &f, 1).await?;
         let details = serde_json::json!({"template": src.template_id, "steps": specs.len()});
         q::insert_event(&tx, folder_id, user.id, None, "started", None, &details).await?;
         audit::record(&tx, AuditEvent::new(Some(f.administration_id), Some(user.id), CIRCUIT_STARTED, FOLDER, &folder_id.to_string()).with(details)).await?;

@@ -257,13 +257,21 @@ impl Services {
         Ok(FolderView::of(&f, &docs, &steps))
     }
 
-    /// The folders `user` (or someone they act for) originated or has a named step in.
+    /// The folders `user` (or someone they act for) originated or has a step in (by name,
+    /// or by a role they hold in the step's unit).
     pub async fn my_folders(&self, user: &CurrentUser, administration_id: i32) -> Result<Vec<FolderView>> {
         let actor = self.actor(user).await?;
         let mut ids = vec![user.id];
         ids.extend(actor.delegators.iter().map(|d| d.0));
+        let role_units: Vec<(String, i32)> = actor
+            .grants
+            .iter()
+            .chain(actor.delegators.iter().flat_map(|d| d.1.iter()))
+            .filter(|g| g.administration_id == Some(administration_id))
+            .filter_map(|g| Some((g.role.clone(), g.unit_id?)))
+            .collect();
         let mut out = Vec::new();
-        for f in q::folders_involving(&self.db.conn, administration_id, &ids).await? {
+        for f in q::folders_involving(&self.db.conn, administration_id, &ids, &role_units).await? {
             out.push(FolderView::of(&f, &q::documents(&self.db.conn, f.id).await?, &q::steps(&self.db.conn, f.id).await?));
         }
         Ok(out)

@@ -8,6 +8,7 @@
 //! - `delegation`: delegating one's steps for a period.
 //! - `keys`: the officials' keys (PKCS#12 encrypted at rest, PKCS#11, CSC).
 //! - `trust`: where timestamps and revocation data come from.
+//! - `notify`: the e-mails (outbox) when a folder reaches someone, is rejected or completes.
 //!
 //! State machine. A folder is `draft` until its originator starts a circuit, then
 //! `in_progress` with `current_position` = the group of steps now `pending`; the others
@@ -24,6 +25,7 @@ pub mod delegation;
 pub mod folders;
 pub mod keys;
 pub mod msg;
+pub mod notify;
 pub mod trust;
 
 use crate::db::entities::{circuit_step, user_role};
