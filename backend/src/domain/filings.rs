@@ -77,8 +77,8 @@ pub fn format_number(format: &str, prefix: &str, year: i32, direction: &str, seq
     let mut out = String::with_capacity(format.len() + 16);
     let mut rest = format;
     while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
         let Some(len) = rest[start..].find('}') else { break };
+        out.push_str(&rest[..start]);
         let token = &rest[start + 1..start + len];
         match token {
             "prefix" => out.push_str(prefix),
