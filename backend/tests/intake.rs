@@ -127,6 +127,19 @@ async fn a_clerk_registers_paper_mail_with_its_scan() {
     let (_, q) = app.get("/api/v1/bureau/entries", Some(&clerk)).await;
     assert_eq!(q["total"], 2);
     assert_eq!(q["entries"][0]["origin"], "portal", "newest first, portal filings already registered");
+    // Filters: received dates, addressed unit; a bad date is a clear 400.
+    let today = chrono::Utc::now().date_naive();
+    let (_, q) = app.get(&format!("/api/v1/bureau/entries?from={today}&to={today}"), Some(&clerk)).await;
+    assert_eq!(q["total"], 2, "{q}");
+    let (_, q) = app.get("/api/v1/bureau/entries?to=2000-01-01", Some(&clerk)).await;
+    assert_eq!(q["total"], 0);
+    let (_, q) = app.get(&format!("/api/v1/bureau/entries?unit={unit}"), Some(&clerk)).await;
+    assert_eq!((q["total"].as_u64(), q["entries"][0]["id"].as_str()), (Some(1), Some(id.as_str())), "{q}");
+    let (s, v) = app.get("/api/v1/bureau/entries?from=25/11/2026", Some(&clerk)).await;
+    assert_eq!((s, v["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_value")), "{v}");
+    // Staff only.
+    let (s, _) = app.get("/api/v1/bureau/entries", Some(&citizen)).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
 
     // The registration is in the audit log, by the clerk.
     let admin = app.login("admin@demo.test").await;

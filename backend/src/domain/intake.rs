@@ -3,6 +3,7 @@
 //! a register (incoming `A` or internal `I`) numbered like portal filings, with its
 //! documents checked and stored exactly as the portal's (`attachments::check_and_store`);
 //! the registration's audit event is recorded by the register in the same transaction.
+//! Mail from other administrations is in `exchange`.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::EntityTrait;
@@ -66,22 +67,6 @@ pub struct InternalMail {
     pub documents: Vec<NewDocument>,
 }
 
-/// Mail sent by a staff member of one administration to another, through the API.
-#[derive(Debug, Clone, Default)]
-pub struct AdministrationMail {
-    /// The recipient administration's code.
-    pub administration: String,
-    /// The sending administration's code, for staff of several.
-    pub sender: Option<String>,
-    pub subject: String,
-    pub message: String,
-    /// The sender's own reference for the letter.
-    pub reference: Option<String>,
-    pub letter_date: Option<String>,
-    pub confidentiality: Option<String>,
-    pub documents: Vec<NewDocument>,
-}
-
 /// A registered entry: its number, and whether an idempotency key replayed an earlier one.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Registration {
@@ -99,7 +84,7 @@ impl From<(filing::Model, bool)> for Registration {
     }
 }
 
-fn trimmed(s: Option<String>) -> Option<String> {
+pub(super) fn trimmed(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
@@ -118,7 +103,7 @@ fn parse_id(s: Option<String>, field: &'static str) -> Result<Option<i32>> {
 }
 
 /// Subject and message within their limits; the subject is returned trimmed.
-fn check_text(subject: &str, message: &str) -> Result<String> {
+pub(super) fn check_text(subject: &str, message: &str) -> Result<String> {
     let subject = subject.trim();
     if subject.is_empty() {
         return Err(Error::BadRequest(Msg::MissingField("subject")));
@@ -132,7 +117,7 @@ fn check_text(subject: &str, message: &str) -> Result<String> {
     Ok(subject.to_owned())
 }
 
-fn level(s: Option<String>) -> Result<Clearance> {
+pub(super) fn level(s: Option<String>) -> Result<Clearance> {
     match trimmed(s) {
         Some(s) => Clearance::parse(&s).ok_or(Error::BadRequest(Msg::InvalidValue("confidentiality"))),
         None => Ok(Clearance::Normal),
@@ -149,7 +134,7 @@ fn priority(s: Option<String>) -> Result<String> {
 
 /// The entry id: random, or derived from (channel, user, idempotency key) so that a replay
 /// of the same key is the same entry and the primary key refuses a concurrent double.
-fn entry_id(channel: &str, user_id: i32, key: Option<&str>) -> String {
+pub(super) fn entry_id(channel: &str, user_id: i32, key: Option<&str>) -> String {
     match key {
         Some(k) => {
             let h = crate::storage::Storage::sha256_hex(format!("sijill-entry\0{channel}\0{user_id}\0{k}").as_bytes());
@@ -159,7 +144,7 @@ fn entry_id(channel: &str, user_id: i32, key: Option<&str>) -> String {
     }
 }
 
-fn check_key(key: Option<&str>) -> Result<()> {
+pub(super) fn check_key(key: Option<&str>) -> Result<()> {
     match key {
         Some(k) if k.is_empty() || k.len() > 200 || !k.bytes().all(|b| b.is_ascii_graphic()) => {
             Err(Error::BadRequest(Msg::BadIdempotencyKey))
@@ -169,16 +154,16 @@ fn check_key(key: Option<&str>) -> Result<()> {
 }
 
 /// Everything of an entry but its text, documents and number.
-struct Entry<'a> {
-    id: String,
-    admin: &'a administration::Model,
-    filer_id: Option<i32>,
-    direction: &'static str,
-    subject: &'a str,
-    message: &'a str,
-    key: Option<&'a str>,
-    received_at: DateTime<Utc>,
-    details: register::EntryDetails,
+pub(super) struct Entry<'a> {
+    pub(super) id: String,
+    pub(super) admin: &'a administration::Model,
+    pub(super) filer_id: Option<i32>,
+    pub(super) direction: &'static str,
+    pub(super) subject: &'a str,
+    pub(super) message: &'a str,
+    pub(super) key: Option<&'a str>,
+    pub(super) received_at: DateTime<Utc>,
+    pub(super) details: register::EntryDetails,
 }
 
 impl Services {
@@ -229,7 +214,7 @@ impl Services {
     }
 
     /// An earlier entry registered with the same key by the same user on the same channel.
-    async fn replay(&self, id: &str, key: Option<&str>) -> Result<Option<Registration>> {
+    pub(super) async fn replay(&self, id: &str, key: Option<&str>) -> Result<Option<Registration>> {
         if key.is_none() {
             return Ok(None);
         }
@@ -237,7 +222,7 @@ impl Services {
     }
 
     /// Checks and stores the documents (internal mail may have none).
-    async fn store(&self, docs: Vec<NewDocument>, optional: bool) -> Result<attachments::Stored> {
+    pub(super) async fn store(&self, docs: Vec<NewDocument>, optional: bool) -> Result<attachments::Stored> {
         if docs.is_empty() && optional {
             return Ok(attachments::Stored { rows: Vec::new(), created: Vec::new() });
         }
@@ -246,7 +231,7 @@ impl Services {
 
     /// Registers with the stored documents; on failure removes the blobs stored for it and
     /// the correspondent `undo` created for it.
-    async fn register_entry(&self, e: Entry<'_>, mut stored: attachments::Stored, undo: Option<i32>) -> Result<Registration> {
+    pub(super) async fn register_entry(&self, e: Entry<'_>, mut stored: attachments::Stored, undo: Option<i32>) -> Result<Registration> {
         let rows = std::mem::take(&mut stored.rows);
         let year = e.received_at.year().max(Utc::now().year());
         let (prefix, format, direction) = (e.admin.number_prefix.clone(), e.admin.number_format.clone(), e.direction);
@@ -413,85 +398,5 @@ impl Services {
         let stored = self.store(input.documents, true).await?;
         let e = Entry { id, admin: &admin, filer_id: None, direction: INTERNAL, subject: &subject, message: &input.message, key, received_at: Utc::now(), details };
         self.register_entry(e, stored, None).await
-    }
-
-    /// Registers mail from another administration in the recipient's incoming register,
-    /// with the sending administration as correspondent (added to the recipient's address
-    /// book on first use). The caller must be staff of the sending administration.
-    pub async fn receive_from_administration(&self, user: &CurrentUser, input: AdministrationMail, key: Option<&str>) -> Result<Registration> {
-        check_key(key)?;
-        let c = &self.db.conn;
-        let sender_code = trimmed(input.sender);
-        let mut senders = Vec::new();
-        for a in user.roles.iter().filter_map(|g| g.administration_id) {
-            if authz::allowed(user, Action::SendToAdministration { from_administration_id: a }) && !senders.contains(&a) {
-                senders.push(a);
-            }
-        }
-        if senders.is_empty() {
-            return Err(Error::Forbidden(Msg::Forbidden));
-        }
-        let sender = match sender_code {
-            Some(code) => {
-                let a = queries::administration_by_code(c, &code).await?.ok_or(Error::BadRequest(Msg::UnknownAdministration(code.clone())))?;
-                if !senders.contains(&a.id) {
-                    return Err(Error::Forbidden(Msg::Forbidden));
-                }
-                a
-            }
-            None => queries::administration_by_id(c, senders[0]).await?.ok_or(Error::NotFound)?,
-        };
-        let code = input.administration.trim();
-        if code.is_empty() {
-            return Err(Error::BadRequest(Msg::MissingField("administration")));
-        }
-        let admin = queries::administration_by_code(c, code).await?.ok_or_else(|| Error::BadRequest(Msg::UnknownAdministration(code.to_owned())))?;
-        if admin.id == sender.id {
-            return Err(Error::BadRequest(Msg::InvalidValue("administration")));
-        }
-        let id = entry_id("api", user.id, key);
-        if let Some(r) = self.replay(&id, key).await? {
-            return Ok(r);
-        }
-        let subject = check_text(&input.subject, &input.message)?;
-        let confidentiality = level(input.confidentiality)?;
-        let letter_date = parse_date(input.letter_date, "letter_date")?;
-        let reference = trimmed(input.reference);
-        if reference.as_ref().is_some_and(|r| r.chars().count() > 100) {
-            return Err(Error::BadRequest(Msg::FieldTooLong("reference", 100)));
-        }
-        // No column for the sender's reference: it heads the message, where clerks read it.
-        let message = match &reference {
-            Some(r) => format!("Réf. {r}\n\n{}", input.message),
-            None => input.message.clone(),
-        };
-        let stored = self.store(input.documents, false).await?;
-        let (correspondent_id, created) = {
-            let name = sender.name_fr.clone();
-            match book::by_kind_and_name(c, admin.id, "administration", &name).await? {
-                Some(m) => (m.id, None),
-                None => {
-                    let _w = self.db.writer().await;
-                    let f = book::Fields { kind: "administration".into(), name, email: None, phone: None, address: Some(sender.code.clone()) };
-                    match book::insert(c, admin.id, f).await {
-                        Ok(m) => (m.id, Some(m.id)),
-                        Err(e) => {
-                            stored.discard(&self.storage);
-                            return Err(e);
-                        }
-                    }
-                }
-            }
-        };
-        let details = register::EntryDetails {
-            origin: "api".into(),
-            correspondent_id: Some(correspondent_id),
-            letter_date,
-            confidentiality: confidentiality.as_str().into(),
-            registered_by: Some(user.id),
-            ..Default::default()
-        };
-        let e = Entry { id, admin: &admin, filer_id: None, direction: INCOMING, subject: &subject, message: &message, key, received_at: Utc::now(), details };
-        self.register_entry(e, stored, created).await
     }
 }

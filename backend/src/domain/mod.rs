@@ -10,6 +10,7 @@ pub mod audit;
 pub mod authz;
 pub mod bureau;
 pub mod correspondents;
+pub mod exchange;
 pub mod mail;
 pub mod parapheur;
 pub mod catalogue;

@@ -18,7 +18,8 @@ use crate::db::bureau::QueueFilter;
 use crate::domain::attachments::NewDocument;
 use crate::domain::bureau::{EntryView, QueuePage, StaffClearance};
 use crate::domain::correspondents::{CorrespondentInput, CorrespondentView};
-use crate::domain::intake::{self, AdministrationMail, InternalMail, PaperMail, Registration};
+use crate::domain::exchange::AdministrationMail;
+use crate::domain::intake::{self, InternalMail, PaperMail, Registration};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
