@@ -63,6 +63,38 @@ async fn sequential_circuit_two_signatures_at_b_lt() {
     independent_validators(&p.app, &pdf, 2);
 }
 
+/// B-LTA, set by an administrator: the signature is extended with a document timestamp,
+/// and a second signatory's signature on top keeps everything valid.
+#[tokio::test]
+async fn b_lta_level_when_the_administration_asks_for_it() {
+    let p = Parapheur::new().await;
+    let admin = p.app.login("admin@demo.test").await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let put = |token: &str, body: serde_json::Value| {
+        Request::put("/api/v1/parapheur/settings")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let (s, _) = p.app.json(put(&agent.token, json!({"administration_id": p.admin_id, "pades_level": "B-LTA"}))).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "only administrators set the level");
+    let (s, e) = p.app.json(put(&admin, json!({"administration_id": p.admin_id, "pades_level": "B-Z"}))).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
+    let (s, v) = p.app.json(put(&admin, json!({"administration_id": p.admin_id, "pades_level": "b-lta"}))).await;
+    assert_eq!((s, v["pades_level"].as_str()), (StatusCode::OK, Some("B-LTA")), "{v}");
+    let (a, b) = (p.signer("signataire-a").await, p.signer("signataire-b").await);
+    let id = p.started(&agent, json!([at(sig("signature", &a), 1, "all"), at(sig("signature", &b), 2, "all")])).await;
+    assert_eq!(p.act(&a, id, json!({"action": "sign", "pin": PIN})).await.0, StatusCode::OK);
+    let (s, f) = p.act(&b, id, json!({"action": "sign", "pin": PIN})).await;
+    assert_eq!((s, f["status"].as_str()), (StatusCode::OK, Some("completed")), "{f}");
+    let report = p.verify(&p.signed_pdf(&agent, id).await);
+    assert!(report.valid, "{}", serde_json::to_string_pretty(&report).unwrap());
+    let sigs: Vec<_> = report.signatures.iter().filter(|s| s.kind != "document timestamp").collect();
+    assert_eq!(sigs.len(), 2);
+    assert!(sigs.iter().all(|s| s.level.as_deref() == Some("B-LTA")), "{sigs:?}");
+}
+
 /// Two visas in parallel, all-of: the folder waits for both.
 #[tokio::test]
 async fn parallel_all_of_waits_for_every_step() {
