@@ -176,7 +176,8 @@ pub fn at(mut step: Value, position: i32, mode: &str) -> Value {
     step
 }
 
-/// pyHanko and pdfsig judge every signature of `pdf` valid and trusted.
+/// pyHanko (validate, and adesverify for long-term validation from the DSS alone) and
+/// pdfsig judge every signature of `pdf` (a B-LT document) valid and trusted.
 pub fn independent_validators(app: &TestApp, pdf: &[u8], count: usize) {
     use std::process::Command;
     let dir = app.dir.path();
@@ -192,6 +193,11 @@ pub fn independent_validators(app: &TestApp, pdf: &[u8], count: usize) {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "pyhanko: {text} {}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(text.lines().filter(|l| l.contains("INTACT:TRUSTED")).count(), count, "one line per signature: {text}");
+
+    // Long-term validation from the embedded DSS alone (offline), as B-LT promises.
+    let out = Command::new("pyhanko").args(["sign", "adesverify", "--trust-replace", "--trust"]).arg(&root).arg(&file).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "pyhanko adesverify: {text} {}", String::from_utf8_lossy(&out.stderr));
 
     let nss = dir.join("nss");
     std::fs::create_dir_all(&nss).unwrap();
