@@ -353,3 +353,36 @@ async fn draft_dispatch_answer_reaches_the_filer() {
     let (s, v) = send(&app, "POST", &format!("/api/v1/drafts/{}/dispatch", second["id"]), &official, Some(json!({"mode": "fax"}))).await;
     assert!(s == StatusCode::CONFLICT || s == StatusCode::BAD_REQUEST, "{v}");
 }
+
+#[tokio::test]
+async fn every_routing_endpoint_is_in_the_openapi_document() {
+    let app = TestApp::new().await;
+    let (s, doc) = app.get("/api/v1/openapi.json", None).await;
+    assert_eq!(s, StatusCode::OK);
+    let paths = doc["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/api/v1/entries/{id}/routing", "get"),
+        ("/api/v1/entries/{id}/assignable", "get"),
+        ("/api/v1/entries/{id}/assignments", "post"),
+        ("/api/v1/assignments/{id}/accept", "post"),
+        ("/api/v1/assignments/{id}/reassign", "post"),
+        ("/api/v1/assignments/{id}/done", "post"),
+        ("/api/v1/work", "get"),
+        ("/api/v1/units/{id}/work", "get"),
+        ("/api/v1/entries/{id}/drafts", "get"),
+        ("/api/v1/entries/{id}/drafts", "post"),
+        ("/api/v1/drafts/{id}", "get"),
+        ("/api/v1/drafts/{id}", "put"),
+        ("/api/v1/drafts/{id}/dispatch", "post"),
+        ("/api/v1/outgoing/{id}/pdf", "get"),
+        ("/api/v1/filings/{id}/answers", "get"),
+        ("/api/v1/filings/{id}/answers/{answer}/pdf", "get"),
+    ] {
+        assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path} missing from OpenAPI");
+        // Routed: without a session every one of them asks for authentication.
+        let uri = path.replace("{id}", "1").replace("{answer}", "1");
+        let req = Request::builder().method(method.to_uppercase().as_str()).uri(uri).body(Body::empty()).unwrap();
+        let (s, _, _) = app.call(req).await;
+        assert!(s == StatusCode::UNAUTHORIZED || s == StatusCode::UNSUPPORTED_MEDIA_TYPE || s == StatusCode::BAD_REQUEST, "{method} {path}: {s}");
+    }
+}

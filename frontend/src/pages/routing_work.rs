@@ -110,3 +110,48 @@ pub fn render(ctx: &PageCtx, title: &str, lines: &[WorkLine], filter: &WorkFilte
     };
     document(ctx, title, body)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn ctx(lang: Lang) -> PageCtx {
+        PageCtx { lang, user: Some("Agent".into()), csrf: "tok".into(), path: "/work".into(), hydrate: false, staff: true }
+    }
+
+    #[test]
+    fn routing_messages_exist_in_every_language() {
+        for lang in Lang::ALL {
+            for m in R::ALL {
+                assert!(!m.text(lang).is_empty(), "{m:?} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn work_list_flags_in_words_and_links_to_the_slip() {
+        let line = |n: &str, overdue, due_soon| WorkLine {
+            entry_id: format!("id-{n}"),
+            number: n.into(),
+            subject: "Demande".into(),
+            entry_status: FilingStatus::Assigned,
+            status: "pending".into(),
+            purpose: "action".into(),
+            assignee: "Service du personnel".into(),
+            personal: false,
+            deadline: Some(1_795_615_509),
+            overdue,
+            due_soon,
+        };
+        let lines = [line("A-1", true, false), line("A-2", false, true)];
+        let html = render(&ctx(Lang::Ar), R::WorkTitle.text(Lang::Ar), &lines, &WorkFilterState::default());
+        assert!(html.contains(r#"dir="rtl""#));
+        assert!(html.contains("متأخر") && html.contains("قريب الأجل"), "{html}");
+        assert!(html.contains("/bureau/entries/id-A-1/routing"));
+        let empty = render(&ctx(Lang::Fr), "x", &[], &WorkFilterState::default());
+        assert!(empty.contains("Rien à traiter."));
+        assert!(crate::pages::routing_slip::nav(&ctx(Lang::Fr)).is_some());
+        assert!(crate::pages::routing_slip::nav(&PageCtx { staff: false, ..ctx(Lang::Fr) }).is_none());
+    }
+}
