@@ -95,6 +95,24 @@ async fn b_lta_level_when_the_administration_asks_for_it() {
     assert!(sigs.iter().all(|s| s.level.as_deref() == Some("B-LTA")), "{sigs:?}");
 }
 
+/// Two signatories in parallel (all-of) signing at the same moment: both signatures end up
+/// on the document, both valid (the second signs over the first's version).
+#[tokio::test]
+async fn parallel_signatories_signing_at_once_both_count() {
+    let p = Parapheur::new().await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let (a, b) = (p.signer("signataire-a").await, p.signer("signataire-b").await);
+    let id = p.started(&agent, json!([at(sig("signature", &a), 1, "all"), at(sig("signature", &b), 1, "all")])).await;
+    let sign = json!({"action": "sign", "pin": PIN});
+    let ((sa, fa), (sb, fb)) = tokio::join!(p.act(&a, id, sign.clone()), p.act(&b, id, sign.clone()));
+    assert_eq!((sa, sb), (StatusCode::OK, StatusCode::OK), "{fa} {fb}");
+    let (_, f) = p.app.get(&format!("/api/v1/parapheur/folders/{id}"), Some(&agent.token)).await;
+    assert_eq!(f["status"], "completed", "{f}");
+    let report = p.verify(&p.signed_pdf(&agent, id).await);
+    assert!(report.valid, "{report:?}");
+    assert_eq!(report.signatures.len(), 2);
+}
+
 /// Two visas in parallel, all-of: the folder waits for both.
 #[tokio::test]
 async fn parallel_all_of_waits_for_every_step() {

@@ -201,8 +201,20 @@ impl Services {
     }
 
     /// Signs every main document of the folder at `user`'s pending signature step, with an
-    /// unlocked signer (kept for a whole batch), then completes the step.
+    /// unlocked signer (kept for a whole batch), then completes the step. Signatories of a
+    /// parallel group may sign the same version at once; the one who commits second signs
+    /// again over the new version (a few times at most) instead of failing.
     async fn sign_folder(&self, user: &CurrentUser, folder_id: i32, signer: Arc<dyn Signer>, tpl: Arc<SignerTemplate>) -> Result<String> {
+        let mut attempt = 0;
+        loop {
+            match self.sign_folder_once(user, folder_id, signer.clone(), tpl.clone()).await {
+                Err(Error::Conflict(Msg::Parapheur(PMsg::ConcurrentChange))) if attempt < 3 => attempt += 1,
+                r => return r,
+            }
+        }
+    }
+
+    async fn sign_folder_once(&self, user: &CurrentUser, folder_id: i32, signer: Arc<dyn Signer>, tpl: Arc<SignerTemplate>) -> Result<String> {
         let (f, steps, actor) = self.readable_folder(user, folder_id).await?;
         let (step, acting_for) = my_step(&f, &steps, &actor)?;
         if !allowed(user, Action::ActOnStep { administration_id: f.administration_id, assignee: true }) {
