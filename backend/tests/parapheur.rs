@@ -113,6 +113,48 @@ async fn parallel_signatories_signing_at_once_both_count() {
     assert_eq!(report.signatures.len(), 2);
 }
 
+/// Circuit templates: administrators save them (steps by role in a unit), staff start
+/// folders from them; anyone else is refused, and a bad step is a clear 400.
+#[tokio::test]
+async fn circuits_from_an_administrators_template() {
+    let p = Parapheur::new().await;
+    let admin = p.app.login("admin@demo.test").await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let head = p.staff("chef", "official", "SP").await;
+    let (sp, daa) = (p.unit("SP").await, p.unit("DAA").await);
+    let steps = json!([{"position": 10, "kind": "visa", "role": "official", "unit_id": sp},
+                       {"position": 20, "kind": "signature", "role": "official", "unit_id": daa,
+                        "placement": {"page": 1, "x": 350.0, "y": 60.0, "width": 180.0, "height": 60.0}}]);
+    let body = json!({"administration_id": p.admin_id, "name": "Réponse standard", "steps": steps});
+    let (s, _) = p.post("/api/v1/parapheur/templates", &agent.token, body.clone()).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let bad = json!({"administration_id": p.admin_id, "name": "x", "steps": [{"position": 1, "kind": "visa"}]});
+    let (s, e) = p.post("/api/v1/parapheur/templates", &admin, bad).await;
+    assert_eq!((s, e["error"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_circuit")), "{e}");
+    let (s, t) = p.post("/api/v1/parapheur/templates", &admin, body).await;
+    assert_eq!(s, StatusCode::CREATED, "{t}");
+    assert_eq!(t["steps"][1]["position"], 2, "positions renumbered in order");
+    let (_, list) = p.app.get(&format!("/api/v1/parapheur/templates?administration_id={}", p.admin_id), Some(&agent.token)).await;
+    assert_eq!(list[0]["name"], "Réponse standard");
+
+    let (s, f) = p.folder(&agent.token, "Réponse", &[("reponse.pdf", fixtures::pdf("Reponse", 0))]).await;
+    assert_eq!(s, StatusCode::CREATED, "{f}");
+    let id = f["id"].as_i64().unwrap();
+    let (s, f) = p.post(&format!("/api/v1/parapheur/folders/{id}/circuit"), &agent.token, json!({"template_id": t["id"]})).await;
+    assert_eq!((s, f["status"].as_str()), (StatusCode::OK, Some("in_progress")), "{f}");
+    let (s, f) = p.act(&head, id, json!({"action": "approve"})).await;
+    assert_eq!((s, f["current_position"].as_i64()), (StatusCode::OK, Some(2)), "{f}");
+    // The demo official heads DAA: the signature step is theirs (by role in the unit).
+    let official = Staff { id: 0, token: p.app.login("official@demo.test").await, name: "official".into() };
+    let p12 = base64::engine::general_purpose::STANDARD.encode(issue_p12("official", PIN));
+    let (s, k) = p.post("/api/v1/parapheur/keys", &official.token, json!({"kind": "pkcs12", "pin": PIN, "p12_base64": p12})).await;
+    assert_eq!(s, StatusCode::CREATED, "{k}");
+    let (s, f) = p.act(&official, id, json!({"action": "sign", "pin": PIN})).await;
+    assert_eq!((s, f["status"].as_str()), (StatusCode::OK, Some("completed")), "{f}");
+    let report = p.verify(&p.signed_pdf(&agent, id).await);
+    assert!(report.valid, "{report:?}");
+}
+
 /// Two visas in parallel, all-of: the folder waits for both.
 #[tokio::test]
 async fn parallel_all_of_waits_for_every_step() {
