@@ -386,3 +386,52 @@ async fn every_routing_endpoint_is_in_the_openapi_document() {
         assert!(s == StatusCode::UNAUTHORIZED || s == StatusCode::UNSUPPORTED_MEDIA_TYPE || s == StatusCode::BAD_REQUEST, "{method} {path}: {s}");
     }
 }
+
+/// A dispatch that stopped after its outgoing entry was registered (say the process was
+/// killed while sealing) is resumed with that entry: the outgoing register has no gap and
+/// no second number.
+#[tokio::test]
+async fn an_interrupted_dispatch_resumes_without_a_second_number() {
+    let app = TestApp::new().await;
+    let d = demo(&app).await;
+    let (citizen, entry, _) = filed(&app, "Reprise").await;
+    let clerk = app.login("clerk@demo.test").await;
+    let agent = app.login("agent@demo.test").await;
+    assign(&app, &clerk, &entry, json!([{"unit_id": d.sp, "purpose": "action"}])).await;
+    let (s, draft) = send(&app, "POST", &format!("/api/v1/entries/{entry}/drafts"), &agent, Some(json!({"subject": "Réponse", "body": "Texte."}))).await;
+    assert_eq!(s, StatusCode::CREATED, "{draft}");
+    let id = draft["id"].as_i64().unwrap() as i32;
+
+    // The state such a stop leaves: draft claimed, outgoing entry registered, nothing else.
+    let svc = &app.state.svc;
+    let c = &svc.db.conn;
+    let year = Utc::now().year();
+    assert!(sijill_backend::db::routing::move_draft(c, id, "draft", "dispatching", None).await.unwrap());
+    let outgoing = register::NewEntry {
+        id: uuid::Uuid::new_v4().to_string(),
+        administration_id: d.admin,
+        service_id: None,
+        filer_id: None,
+        direction: "D",
+        year,
+        subject: "Réponse",
+        message: "Texte.",
+        idempotency_key: None,
+        received_at: Utc::now(),
+        documents: Vec::new(),
+        details: register::EntryDetails { origin: "outgoing".into(), unit_id: Some(d.sp), in_reply_to: Some(entry.clone()), ..Default::default() },
+        mail: None,
+    };
+    let registered = register::register(&svc.db, outgoing, move |seq| format!("DEMO-{year}-D-{seq:06}"), |_| (String::new(), String::new())).await.unwrap();
+    let register::Registered::New(out) = registered else { panic!("registered") };
+    assert!(sijill_backend::db::routing::move_draft(c, id, "dispatching", "dispatching", Some(&out.id)).await.unwrap());
+    assert_eq!(status_for_filer(&app, &citizen, &entry).await, "assigned", "not answered yet");
+
+    let (s, v) = send(&app, "POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["number"], out.number.as_str());
+    assert_eq!(register::register_numbers(c, d.admin, "D", year).await.unwrap(), vec![1]);
+    assert_eq!(status_for_filer(&app, &citizen, &entry).await, "answered");
+    let (s, _) = send(&app, "POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+}

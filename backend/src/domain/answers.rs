@@ -77,17 +77,6 @@ pub struct Dispatched {
     pub pdf_url: String,
 }
 
-/// An answer as its filer sees it in "My filings".
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct AnswerView {
-    pub id: String,
-    pub number: String,
-    pub subject: String,
-    #[schema(value_type = String, format = DateTime)]
-    pub dispatched_at: DateTime<Utc>,
-    pub pdf_url: String,
-}
-
 fn check_text(input: &DraftInput) -> Result<()> {
     let subject = input.subject.trim();
     if subject.is_empty() {
@@ -224,7 +213,8 @@ impl Services {
     async fn draft_view(&self, user: &CurrentUser, f: &filing::Model, d: draft::Model) -> Result<DraftView> {
         let c = &self.db.conn;
         let can_edit = self.may_edit(user, &d, f).await?;
-        let can_dispatch = d.status == "draft" && self.may_dispatch(user, &d, f).await?;
+        let resumable = d.status == "dispatching" && d.outgoing_id.is_some();
+        let can_dispatch = (d.status == "draft" || resumable) && self.may_dispatch(user, &d, f).await?;
         let unit = match d.unit_id {
             Some(u) => q::unit_by_id(c, u).await?.map(|u| unit_names(&u)),
             None => None,
@@ -293,14 +283,17 @@ impl Services {
         if !self.may_dispatch(user, &d, &f).await? {
             return Err(Error::Forbidden(Msg::Forbidden));
         }
-        if d.status != "draft" {
+        // A dispatch interrupted after its outgoing entry was registered (the PDF could not
+        // be sealed, the process stopped) is resumed with that entry, never registered twice.
+        let resume = d.status == "dispatching" && d.outgoing_id.is_some();
+        if d.status != "draft" && !resume {
             return Err(Error::Conflict(Msg::AlreadyDone));
         }
         let mode = input.mode.trim().to_owned();
         if !self.modes(&f).await?.contains(&mode) {
             return Err(Error::BadRequest(Msg::InvalidValue("mode")));
         }
-        if !q::move_draft(&self.db.conn, d.id, "draft", "dispatching", None).await? {
+        if !resume && !q::move_draft(&self.db.conn, d.id, "draft", "dispatching", None).await? {
             return Err(Error::Conflict(Msg::AlreadyDone));
         }
         match self.dispatch_claimed(user, &d, &f, &mode).await {
@@ -315,6 +308,18 @@ impl Services {
     async fn dispatch_claimed(&self, user: &CurrentUser, d: &draft::Model, f: &filing::Model, mode: &str) -> Result<Dispatched> {
         let c = &self.db.conn;
         let admin = queries::administration_by_id(c, f.administration_id).await?.ok_or(Error::NotFound)?;
+        let out = match &d.outgoing_id {
+            Some(o) => register::by_id(c, o).await?.ok_or(Error::NotFound)?,
+            None => self.register_outgoing(user, d, f, &admin).await?,
+        };
+        // The answer PDF: the attached one, else a letter composed from the text; sealed.
+        let addressee = self.reply_address(f).await?;
+        self.finish_dispatch(user, d, f, &admin, out, addressee, mode).await
+    }
+
+    /// Registers the outgoing entry of a claimed draft and records it on the draft.
+    async fn register_outgoing(&self, user: &CurrentUser, d: &draft::Model, f: &filing::Model, admin: &crate::db::entities::administration::Model) -> Result<filing::Model> {
+        let c = &self.db.conn;
         let now = Utc::now();
         let year = now.year();
         let (prefix, format) = (admin.number_prefix.clone(), admin.number_format.clone());
@@ -358,8 +363,15 @@ impl Services {
                 return Err(e);
             }
         };
-        // The answer PDF: the attached one, else a letter composed from the text; sealed.
-        let addressee = self.reply_address(f).await?;
+        q::move_draft(c, d.id, "dispatching", "dispatching", Some(&out.id)).await?;
+        Ok(out)
+    }
+
+    /// Seals and stores the answer PDF, then records the dispatch in one transaction.
+    #[allow(clippy::too_many_arguments)]
+    async fn finish_dispatch(&self, user: &CurrentUser, d: &draft::Model, f: &filing::Model, admin: &crate::db::entities::administration::Model, out: filing::Model, addressee: Option<(String, String, Lang)>, mode: &str) -> Result<Dispatched> {
+        let c = &self.db.conn;
+        let now = Utc::now();
         let pdf = match q::attachment_of(c, d.id).await? {
             Some(a) => self.storage.get(&a.sha256)?,
             None => {
@@ -368,7 +380,7 @@ impl Services {
                     None => None,
                 };
                 let letter = AnswerLetter {
-                    administration: Names::from(&admin),
+                    administration: Names::from(admin),
                     unit,
                     number: out.number.clone(),
                     date: now,
@@ -417,9 +429,9 @@ impl Services {
             events.push(status_event(f, user.id, &from, "answered"));
         }
         if let (Some((to, _, lang)), true) = (&addressee, mode != "post") {
-            let admin_name = Names::from(&admin).get(*lang).to_owned();
+            let admin_name = Names::from(admin).get(*lang).to_owned();
             let link = format!("{}/filings/{}", self.config.server.public_url.trim_end_matches('/'), f.id);
-            let (subject, body) = answer_email(*lang, &f.number, &out.number, &admin_name, (mode == "portal").then_some(link.as_str()));
+            let (subject, body) = super::answer_access::answer_email(*lang, &f.number, &out.number, &admin_name, (mode == "portal").then_some(link.as_str()));
             crate::db::outbox::enqueue(&tx, "answer", to, &subject, &body, Some(&out.id)).await?;
         }
         events.push(
@@ -431,55 +443,5 @@ impl Services {
         tracing::info!(entry = %f.id, outgoing = %out.number, mode, "answer dispatched");
         Ok(Dispatched { pdf_url: format!("/api/v1/outgoing/{}/pdf", out.id), outgoing_id: out.id, number: out.number, mode: mode.to_owned() })
     }
-
-    /// The answers a filer received to one of their filings (sent to their space).
-    pub async fn answers_for_filer(&self, user: &CurrentUser, filing_id: &str) -> Result<Vec<AnswerView>> {
-        let f = self.own_filing(user, filing_id).await?;
-        Ok(q::answers_to(&self.db.conn, &f.id)
-            .await?
-            .into_iter()
-            .filter(|a| a.dispatch_mode.as_deref() == Some("portal"))
-            .map(|a| AnswerView {
-                pdf_url: format!("/api/v1/filings/{}/answers/{}/pdf", f.id, a.id),
-                dispatched_at: a.dispatched_at.unwrap_or(a.received_at),
-                id: a.id,
-                number: a.number,
-                subject: a.subject,
-            })
-            .collect())
-    }
-
-    /// The answer PDF, for the filer of the entry it answers: (number, bytes).
-    pub async fn answer_pdf_for_filer(&self, user: &CurrentUser, filing_id: &str, answer_id: &str) -> Result<(String, Vec<u8>)> {
-        let answers = self.answers_for_filer(user, filing_id).await?;
-        let a = answers.iter().find(|a| a.id == answer_id).ok_or(Error::NotFound)?;
-        self.first_document(&a.id, &a.number).await
-    }
-
-    /// The PDF of an outgoing entry, for staff who may see it.
-    pub async fn outgoing_pdf(&self, user: &CurrentUser, outgoing_id: &str) -> Result<(String, Vec<u8>)> {
-        let (e, _) = self.staff_entry(user, outgoing_id).await?;
-        self.first_document(&e.id, &e.number).await
-    }
-
-    async fn first_document(&self, entry_id: &str, number: &str) -> Result<(String, Vec<u8>)> {
-        let docs = register::documents_of(&self.db.conn, entry_id).await?;
-        let doc = docs.first().ok_or(Error::NotFound)?;
-        Ok((number.to_owned(), self.storage.get(&doc.sha256)?))
-    }
 }
 
-/// Subject and body of the e-mail announcing an answer (the PDF is attached by the outbox).
-pub fn answer_email(lang: Lang, incoming: &str, outgoing: &str, administration: &str, link: Option<&str>) -> (String, String) {
-    let link = link.map(|l| format!("\n{l}\n")).unwrap_or_default();
-    match lang {
-        Lang::Fr => (format!("Réponse à votre courrier {incoming}"),
-            format!("{administration} a répondu à votre courrier {incoming} (réponse n° {outgoing}).\nLa réponse est jointe à ce message.{link}")),
-        Lang::Ar => (format!("جواب على مراسلتكم {incoming}"),
-            format!("أجابت {administration} على مراسلتكم {incoming} (الجواب رقم {outgoing}).\nالجواب مرفق بهذه الرسالة.{link}")),
-        Lang::Zgh => (format!("ⴰⵔⴰⵔ ⵖⴼ ⵜⴱⵔⴰⵜ ⵏⵏⴽ {incoming}"),
-            format!("{administration} ⵜⵔⴰⵔ ⵖⴼ ⵜⴱⵔⴰⵜ ⵏⵏⴽ {incoming} ({outgoing}).{link}")),
-        Lang::En => (format!("Answer to your correspondence {incoming}"),
-            format!("{administration} has answered your correspondence {incoming} (answer no. {outgoing}).\nThe answer is attached to this message.{link}")),
-    }
-}

@@ -2,6 +2,7 @@
 //! `Services`; nothing here knows about HTTP.
 
 pub mod access;
+pub mod answer_access;
 pub mod answer_layout;
 pub mod answers;
 pub mod attachments;
