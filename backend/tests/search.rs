@@ -327,3 +327,52 @@ fn validators(app: &TestApp, file: &std::path::Path) {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Signature is Valid.") && text.contains("Total document signed"), "{text}");
 }
+
+async fn page(app: &TestApp, token: Option<&str>, path: &str, lang: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let mut r = Request::get(path).header(header::ACCEPT_LANGUAGE, lang);
+    if let Some(t) = token {
+        r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    let (s, h, b) = app.call(r.body(Body::empty()).unwrap()).await;
+    (s, h, String::from_utf8(b).unwrap())
+}
+
+#[tokio::test]
+async fn search_page_works_without_javascript_in_four_languages() {
+    let app = TestApp::new().await;
+    let (id, number) = register_paper(&app, Paper { subject: "Demande de permis de construire", unit: "SP", confidentiality: "normal", correspondent: None, pdf: None }).await;
+    let clerk = app.login("clerk@demo.test").await;
+
+    let (s, _, html) = page(&app, Some(&clerk), "/bureau/search?q=permis", "fr").await;
+    assert_eq!(s, StatusCode::OK, "{html}");
+    assert!(html.contains("Rechercher dans le registre") && html.contains(&format!("href=\"/bureau/entries/{id}\"")) && html.contains(&number), "{html}");
+    assert!(html.contains("action=\"/bureau/registers/export\""), "registry staff get the export form");
+    assert!(html.contains("href=\"/bureau/search\""), "navigation link");
+    for (lang, title) in [("ar", "البحث في السجل"), ("zgh", "ⵔⵣⵓ ⴳ ⵓⵙⵉⵊⵉⵍ"), ("en", "Search the register")] {
+        let (s, _, html) = page(&app, Some(&clerk), "/bureau/search?q=introuvable", lang).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(html.contains(title), "{lang}");
+    }
+    // Bad criteria: the form again with an explanation, not an error page.
+    let (s, _, html) = page(&app, Some(&clerk), "/bureau/search?q=permis&from=hier", "fr").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(html.contains("role=\"alert\"") && html.contains("value=\"permis\""), "{html}");
+    // The export link downloads for the signed-in browser.
+    let (s, h, csv) = page(&app, Some(&clerk), "/bureau/registers/export?direction=A&year=2026&format=csv", "fr").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(h["content-type"], "text/csv; charset=utf-8");
+    assert!(csv.contains(&number));
+
+    // Agents search their units' entries but do not export; anonymous visitors sign in first.
+    let agent = app.login("agent@demo.test").await;
+    let (s, _, html) = page(&app, Some(&agent), "/bureau/search?q=permis", "fr").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains(&number) && !html.contains("action=\"/bureau/registers/export\""));
+    assert_eq!(page(&app, Some(&agent), "/bureau/registers/export?direction=A", "fr").await.0, StatusCode::FORBIDDEN);
+    let (s, h, _) = page(&app, None, "/bureau/search", "fr").await;
+    assert!(s.is_redirection() && h["location"].to_str().unwrap().starts_with("/signin"), "{s}");
+    let citizen = app.login("citizen@demo.test").await;
+    assert_eq!(page(&app, Some(&citizen), "/bureau/search?q=permis", "fr").await.0, StatusCode::FORBIDDEN);
+}

@@ -94,6 +94,7 @@ fn header(ctx: &PageCtx) -> impl IntoView {
         ]
     };
     links.extend(crate::pages::bureau_queue::nav(ctx));
+    links.extend(crate::pages::bureau_search::nav(ctx));
     links.extend(crate::pages::routing_slip::nav(ctx));
     view! {
         <header class="site-header">

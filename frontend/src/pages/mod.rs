@@ -7,6 +7,7 @@ pub mod bureau_entry;
 pub mod bureau_forms;
 pub mod bureau_model;
 pub mod bureau_queue;
+pub mod bureau_search;
 pub mod catalogue;
 pub mod error;
 pub mod filing;

@@ -11,6 +11,7 @@ mod errors;
 mod filing;
 mod public;
 pub mod routing;
+mod search;
 pub mod session;
 mod verify;
 
@@ -37,6 +38,8 @@ pub fn router() -> Router<AppState> {
         .route("/filings", get(filing::list))
         .route("/filings/{id}", get(filing::receipt))
         .route("/bureau", get(bureau::queue))
+        .route("/bureau/search", get(search::page))
+        .route("/bureau/registers/export", get(search::export))
         .route("/bureau/entries/{id}", get(bureau::entry))
         .route("/bureau/paper", get(bureau::paper_form).post(bureau::paper_submit))
         .route("/bureau/internal", get(bureau::internal_form).post(bureau::internal_submit))
