@@ -109,6 +109,7 @@ async fn a_clerk_registers_paper_mail_with_its_scan() {
     let (s, h, body) = app.call(r).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(h[header::CONTENT_TYPE], "application/pdf");
+    assert!(h[header::CONTENT_DISPOSITION].to_str().unwrap().contains("filename*=UTF-8''scan.pdf"));
     assert_eq!(body, scan);
 
     // Linked to the citizen's account: it shows in their "My filings".

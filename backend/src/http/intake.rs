@@ -322,11 +322,16 @@ pub async fn entry(State(state): State<AppState>, Authenticated(user): Authentic
 /// A document of an entry (downloads of confidential documents are audited).
 pub async fn document(State(state): State<AppState>, Authenticated(user): Authenticated, Path((id, n)): Path<(String, i32)>) -> Result<Response> {
     let (name, content_type, bytes) = state.svc.entry_document(&user, &id, n).await?;
+    // An ASCII fallback plus the UTF-8 name (RFC 6266), so Arabic or accented names survive.
     let safe: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+    let utf8: String = name
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b".-_~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect();
     Ok((
         [
             (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{safe}\"")),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{safe}\"; filename*=UTF-8''{utf8}")),
             (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
         bytes,
