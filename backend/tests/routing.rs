@@ -427,8 +427,9 @@ async fn an_interrupted_dispatch_resumes_without_a_second_number() {
     assert!(sijill_backend::db::routing::move_draft(c, id, "dispatching", "dispatching", Some(&out.id)).await.unwrap());
     assert_eq!(status_for_filer(&app, &citizen, &entry).await, "assigned", "not answered yet");
 
+    let (_, before) = send(&app, "GET", &format!("/api/v1/drafts/{id}"), &clerk, None).await;
     let (s, v) = send(&app, "POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
-    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(s, StatusCode::CREATED, "{v}; draft before: {before}");
     assert_eq!(v["number"], out.number.as_str());
     assert_eq!(register::register_numbers(c, d.admin, "D", year).await.unwrap(), vec![1]);
     assert_eq!(status_for_filer(&app, &citizen, &entry).await, "answered");
