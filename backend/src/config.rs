@@ -223,9 +223,6 @@ impl Config {
             return bad("routing.reminder_hour", "must be an hour of the day, 0 to 23");
         }
         if self.mode == Mode::Production {
-            if self.parapheur.key_encryption_key == DEV_KEY_ENCRYPTION_KEY {
-                return bad("parapheur.key_encryption_key", "the development key is refused in production mode");
-            }
             if self.seed.demo {
                 return bad("seed.demo", "the demo seed is refused in production mode");
             }
@@ -234,6 +231,9 @@ impl Config {
             }
             if self.server.secret == DEV_SECRET {
                 return bad("server.secret", "the development secret is refused in production mode");
+            }
+            if self.parapheur.key_encryption_key == DEV_KEY_ENCRYPTION_KEY {
+                return bad("parapheur.key_encryption_key", "the development key is refused in production mode");
             }
         }
         Ok(())

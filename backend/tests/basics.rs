@@ -71,6 +71,8 @@ fn configuration_errors_name_the_key() {
     assert!(e.contains("server.secret"), "production refuses the dev secret: {e}");
     let e = config_error(&[("mode", json!("production")), ("seed.demo", json!(false)), ("server.secret", json!("x".repeat(40))), ("pki.seal_p12", json!("/etc/seal.p12"))]);
     assert!(e.contains("pki.tsa_url"), "a seal without a timestamp service is refused: {e}");
+    let e = config_error(&[("mode", json!("production")), ("seed.demo", json!(false)), ("server.secret", json!("x".repeat(40)))]);
+    assert!(e.contains("parapheur.key_encryption_key"), "production refuses the development keystore key: {e}");
     let ok = Config::figment(Some(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../config/production.example.toml")))).unwrap();
     assert!(Config::extract(ok).is_ok(), "the production example is valid");
     let ok = Config::figment(None).unwrap();
