@@ -12,7 +12,6 @@ use super::error::ErrorBody;
 use super::extract::Authenticated;
 use super::AppState;
 use crate::config::Filings as Limits;
-use crate::domain::attachments::NewDocument;
 use crate::domain::filings::{FilingView, NewFiling};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -57,44 +56,13 @@ pub struct FilingFormData {
     pub csrf: Option<String>,
 }
 
-fn multipart_error(e: axum::extract::multipart::MultipartError, limits: &Limits) -> Error {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        Error::TooLarge(Msg::TotalTooLarge(limits.max_total_bytes))
-    } else {
-        Error::BadRequest(Msg::MissingField("documents"))
-    }
-}
-
-/// Reads the multipart body of a filing, stopping as soon as a limit is passed (so an
-/// oversized upload is refused without being buffered). Shared with the page handler.
-pub async fn read_filing_form(mut mp: Multipart, limits: &Limits) -> Result<FilingFormData> {
-    let mut f = NewFiling { administration: String::new(), service: None, subject: String::new(), message: String::new(), documents: Vec::new() };
-    let (mut key, mut csrf, mut total) = (None, None, 0usize);
-    while let Some(mut field) = mp.next_field().await.map_err(|e| multipart_error(e, limits))? {
-        let name = field.name().unwrap_or("").to_owned();
-        if name == "documents" || name == "documents[]" || name == "file" {
-            let file_name = field.file_name().unwrap_or("document").to_owned();
-            let mut buf = bytes::BytesMut::new();
-            while let Some(chunk) = field.chunk().await.map_err(|e| multipart_error(e, limits))? {
-                buf.extend_from_slice(&chunk);
-                if buf.len() > limits.max_document_bytes {
-                    return Err(Error::TooLarge(Msg::DocumentTooLarge(file_name, limits.max_document_bytes)));
-                }
-            }
-            total += buf.len();
-            if total > limits.max_total_bytes {
-                return Err(Error::TooLarge(Msg::TotalTooLarge(limits.max_total_bytes)));
-            }
-            if buf.is_empty() && file_name.is_empty() {
-                continue; // an empty file input in an HTML form
-            }
-            f.documents.push(NewDocument { name: file_name, bytes: buf.freeze() });
-            if f.documents.len() > limits.max_documents {
-                return Err(Error::TooLarge(Msg::TooManyDocuments(limits.max_documents)));
-            }
-            continue;
-        }
-        let text = field.text().await.map_err(|e| multipart_error(e, limits))?;
+/// Reads the multipart body of a filing (see `multipart::read_form`). Shared with the
+/// page handler.
+pub async fn read_filing_form(mp: Multipart, limits: &Limits) -> Result<FilingFormData> {
+    let form = super::multipart::read_form(mp, limits, &["documents", "documents[]", "file"]).await?;
+    let mut f = NewFiling { administration: String::new(), service: None, subject: String::new(), message: String::new(), documents: form.documents };
+    let (mut key, mut csrf) = (None, None);
+    for (name, text) in form.fields {
         match name.as_str() {
             "administration" => f.administration = text,
             "service" => f.service = Some(text),

@@ -15,7 +15,6 @@ use super::extract::Authenticated;
 use super::AppState;
 use crate::config::Filings as Limits;
 use crate::db::bureau::QueueFilter;
-use crate::domain::attachments::NewDocument;
 use crate::domain::bureau::{EntryView, QueuePage, StaffClearance};
 use crate::domain::correspondents::{CorrespondentInput, CorrespondentView};
 use crate::domain::exchange::AdministrationMail;
@@ -37,62 +36,14 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/clearances/{user_id}", put(set_clearance))
 }
 
-/// A multipart form read as text fields plus `documents` files.
-pub struct FormData {
-    pub fields: Vec<(String, String)>,
-    pub documents: Vec<NewDocument>,
-}
+pub use super::multipart::FormData;
 
-impl FormData {
-    pub fn get(&self, name: &str) -> Option<String> {
-        self.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
-    }
-    pub fn text(&self, name: &str) -> String {
-        self.get(name).unwrap_or_default()
-    }
-}
+/// The file fields of the bureau's forms.
+const FILE_FIELDS: &[&str] = &["documents", "documents[]", "scan"];
 
-fn multipart_error(e: axum::extract::multipart::MultipartError, limits: &Limits) -> Error {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        Error::TooLarge(Msg::TotalTooLarge(limits.max_total_bytes))
-    } else {
-        Error::BadRequest(Msg::MissingField("documents"))
-    }
-}
-
-/// Reads a multipart body, refusing as soon as a document or the total passes its limit
-/// (so an oversized scan is not buffered whole). Shared with the page handlers.
-pub async fn read_form(mut mp: Multipart, limits: &Limits) -> Result<FormData> {
-    let mut out = FormData { fields: Vec::new(), documents: Vec::new() };
-    let mut total = 0usize;
-    while let Some(mut field) = mp.next_field().await.map_err(|e| multipart_error(e, limits))? {
-        let name = field.name().unwrap_or("").to_owned();
-        if name == "documents" || name == "documents[]" || name == "scan" {
-            let file_name = field.file_name().unwrap_or("document").to_owned();
-            let mut buf = bytes::BytesMut::new();
-            while let Some(chunk) = field.chunk().await.map_err(|e| multipart_error(e, limits))? {
-                buf.extend_from_slice(&chunk);
-                if buf.len() > limits.max_document_bytes {
-                    return Err(Error::TooLarge(Msg::DocumentTooLarge(file_name, limits.max_document_bytes)));
-                }
-            }
-            total += buf.len();
-            if total > limits.max_total_bytes {
-                return Err(Error::TooLarge(Msg::TotalTooLarge(limits.max_total_bytes)));
-            }
-            if buf.is_empty() && file_name.is_empty() {
-                continue; // an empty file input of an HTML form
-            }
-            out.documents.push(NewDocument { name: file_name, bytes: buf.freeze() });
-            if out.documents.len() > limits.max_documents {
-                return Err(Error::TooLarge(Msg::TooManyDocuments(limits.max_documents)));
-            }
-            continue;
-        }
-        let text = field.text().await.map_err(|e| multipart_error(e, limits))?;
-        out.fields.push((name, text));
-    }
-    Ok(out)
+/// Reads a bureau form (see `multipart::read_form`). Shared with the page handlers.
+pub async fn read_form(mp: Multipart, limits: &Limits) -> Result<FormData> {
+    super::multipart::read_form(mp, limits, FILE_FIELDS).await
 }
 
 async fn form_of(state: &AppState, req: Request) -> Result<FormData> {

@@ -11,6 +11,7 @@ pub mod extract;
 pub mod filings;
 pub mod health;
 pub mod intake;
+pub mod multipart;
 pub mod openapi;
 pub mod parapheur;
 pub mod pages;

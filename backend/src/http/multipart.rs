@@ -1,0 +1,69 @@
+//! Reading multipart forms with attachments, for every intake channel (portal filings,
+//! paper and internal mail, mail from other administrations) and their pages.
+
+use axum::extract::Multipart;
+use axum::http::StatusCode;
+
+use crate::config::Filings as Limits;
+use crate::domain::attachments::NewDocument;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// A multipart form read as text fields (in the order sent) plus files.
+pub struct FormData {
+    pub fields: Vec<(String, String)>,
+    pub documents: Vec<NewDocument>,
+}
+
+impl FormData {
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+    pub fn text(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default()
+    }
+}
+
+fn multipart_error(e: axum::extract::multipart::MultipartError, limits: &Limits) -> Error {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        Error::TooLarge(Msg::TotalTooLarge(limits.max_total_bytes))
+    } else {
+        Error::BadRequest(Msg::MissingField("documents"))
+    }
+}
+
+/// Reads a multipart body; fields named in `file_fields` are files. Refuses as soon as a
+/// document, the total or the count passes its limit, so an oversized upload is never
+/// buffered whole.
+pub async fn read_form(mut mp: Multipart, limits: &Limits, file_fields: &[&str]) -> Result<FormData> {
+    let mut out = FormData { fields: Vec::new(), documents: Vec::new() };
+    let mut total = 0usize;
+    while let Some(mut field) = mp.next_field().await.map_err(|e| multipart_error(e, limits))? {
+        let name = field.name().unwrap_or("").to_owned();
+        if file_fields.contains(&name.as_str()) {
+            let file_name = field.file_name().unwrap_or("document").to_owned();
+            let mut buf = bytes::BytesMut::new();
+            while let Some(chunk) = field.chunk().await.map_err(|e| multipart_error(e, limits))? {
+                buf.extend_from_slice(&chunk);
+                if buf.len() > limits.max_document_bytes {
+                    return Err(Error::TooLarge(Msg::DocumentTooLarge(file_name, limits.max_document_bytes)));
+                }
+            }
+            total += buf.len();
+            if total > limits.max_total_bytes {
+                return Err(Error::TooLarge(Msg::TotalTooLarge(limits.max_total_bytes)));
+            }
+            if buf.is_empty() && file_name.is_empty() {
+                continue; // an empty file input of an HTML form
+            }
+            out.documents.push(NewDocument { name: file_name, bytes: buf.freeze() });
+            if out.documents.len() > limits.max_documents {
+                return Err(Error::TooLarge(Msg::TooManyDocuments(limits.max_documents)));
+            }
+            continue;
+        }
+        let text = field.text().await.map_err(|e| multipart_error(e, limits))?;
+        out.fields.push((name, text));
+    }
+    Ok(out)
+}
