@@ -2,6 +2,8 @@
 
 pub mod form;
 pub mod shell;
+pub mod table;
 
 pub use form::{csrf_field, error_summary, text_field, FieldSpec};
 pub use shell::document;
+pub use table::data_table;

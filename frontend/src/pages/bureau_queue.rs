@@ -3,7 +3,7 @@
 //! links to its entry page.
 
 use super::bureau_model::{Choice, QueueView};
-use crate::components::document;
+use crate::components::{data_table, document};
 use crate::i18n::bureau::{confidentiality_label, direction_label, origin_label, priority_label};
 use crate::i18n::{fill, format_datetime, format_number, FilingStatus, Lang, B};
 use crate::model::PageCtx;
@@ -126,24 +126,8 @@ pub fn render(ctx: &PageCtx, v: &QueueView, notice: Option<String>) -> String {
         <p class="count" role="status">{count}</p>
         {empty.then(|| view! { <p class="empty">{B::NoEntries.text(lang)}</p> })}
         {(!empty).then(|| view! {
-            <div class="table-wrap">
-                <table class="register">
-                    <caption class="visually-hidden">{B::QueueTitle.text(lang)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{B::Number.text(lang)}</th>
-                            <th scope="col">{B::ReceivedAt.text(lang)}</th>
-                            <th scope="col">{B::Direction.text(lang)}</th>
-                            <th scope="col">{B::From.text(lang)}</th>
-                            <th scope="col">{B::Subject.text(lang)}</th>
-                            <th scope="col">{B::Unit.text(lang)}</th>
-                            <th scope="col">{B::Deadline.text(lang)}</th>
-                            <th scope="col">{B::Status.text(lang)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {data_table("register", B::QueueTitle.text(lang).to_owned(), false, [B::Number, B::ReceivedAt, B::Direction, B::From, B::Subject, B::Unit, B::Deadline, B::Status]
+                .iter().map(|b| b.text(lang).to_owned()).collect(), rows)}
         })}
         {pagination(lang, v)}
     };

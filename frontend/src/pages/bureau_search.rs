@@ -5,7 +5,7 @@
 
 use super::bureau_model::Choice;
 use super::bureau_queue::select;
-use crate::components::document;
+use crate::components::{data_table, document};
 use crate::i18n::bureau::{confidentiality_label, direction_label};
 use crate::i18n::search::S;
 use crate::i18n::{fill, format_datetime, format_number, FilingStatus, Lang, B};
@@ -142,23 +142,8 @@ fn results(lang: Lang, v: &SearchView, lines: &[SearchLine]) -> impl IntoView {
             <h2 id="results-title">{S::Results.text(lang)}</h2>
             <p class="count" role="status">{if empty { S::NoResults.text(lang).to_owned() } else { count }}</p>
             {(!empty).then(|| view! {
-                <div class="table-wrap">
-                    <table class="register">
-                        <caption class="visually-hidden">{S::Results.text(lang)}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{B::Number.text(lang)}</th>
-                                <th scope="col">{B::ReceivedAt.text(lang)}</th>
-                                <th scope="col">{B::Direction.text(lang)}</th>
-                                <th scope="col">{B::From.text(lang)}</th>
-                                <th scope="col">{B::Subject.text(lang)}</th>
-                                <th scope="col">{B::Unit.text(lang)}</th>
-                                <th scope="col">{B::Status.text(lang)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                {data_table("search-results", S::Results.text(lang).to_owned(), false, [B::Number, B::ReceivedAt, B::Direction, B::From, B::Subject, B::Unit, B::Status]
+                    .iter().map(|b| b.text(lang).to_owned()).collect(), rows)}
             })}
             <nav class="pagination" aria-label=B::Pagination.text(lang)>
                 {prev} " " <span>{page}</span> " " {next}

@@ -4,7 +4,7 @@
 //! bureau's entry page includes; `render` is the stand-alone page
 //! `/bureau/entries/{id}/routing`. Plain POST forms, each back to this page.
 
-use crate::components::{csrf_field, document, error_summary};
+use crate::components::{csrf_field, data_table, document, error_summary};
 use crate::i18n::routing::{assignment_status, mode, purpose};
 use crate::i18n::{fill, format_date, format_datetime, FilingStatus, Lang, R, T};
 use crate::model::{FormState, PageCtx};
@@ -149,26 +149,8 @@ fn slip_table(lang: Lang, p: &RoutingPanel) -> AnyView {
             }
         })
         .collect::<Vec<_>>();
-    view! {
-        <div class="table-wrap">
-            <table id="routing-slip">
-                <caption>{R::SlipTitle.text(lang)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"#"</th>
-                        <th scope="col">{R::Assignee.text(lang)}</th>
-                        <th scope="col">{R::Purpose.text(lang)}</th>
-                        <th scope="col">{R::Instructions.text(lang)}</th>
-                        <th scope="col">{R::Due.text(lang)}</th>
-                        <th scope="col">{R::AssignedBy.text(lang)}</th>
-                        <th scope="col">{R::Status.text(lang)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let headers = [R::Assignee, R::Purpose, R::Instructions, R::Due, R::AssignedBy, R::Status].iter().map(|r| r.text(lang).to_owned());
+    data_table("routing-slip", R::SlipTitle.text(lang).to_owned(), true, std::iter::once("#".to_owned()).chain(headers).collect(), rows).into_any()
 }
 
 fn assign_form(ctx: &PageCtx, p: &RoutingPanel) -> impl IntoView {

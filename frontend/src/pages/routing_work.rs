@@ -2,7 +2,7 @@
 //! (one unit), sorted by deadline, overdue and due-soon lines flagged in words (not only
 //! colour), with a GET filter form that works without JavaScript.
 
-use crate::components::document;
+use crate::components::{data_table, document};
 use crate::i18n::routing::{assignment_status, purpose};
 use crate::i18n::{format_date, FilingStatus, Lang, R};
 use crate::model::PageCtx;
@@ -77,25 +77,8 @@ pub fn render(ctx: &PageCtx, title: &str, lines: &[WorkLine], filter: &WorkFilte
     let table = if lines.is_empty() {
         view! { <p class="empty">{R::NoWork.text(lang)}</p> }.into_any()
     } else {
-        view! {
-            <div class="table-wrap">
-                <table id="work-list">
-                    <caption class="visually-hidden">{title.to_owned()}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{R::Number.text(lang)}</th>
-                            <th scope="col">{R::Subject.text(lang)}</th>
-                            <th scope="col">{R::Purpose.text(lang)}</th>
-                            <th scope="col">{R::Assignee.text(lang)}</th>
-                            <th scope="col">{R::Due.text(lang)}</th>
-                            <th scope="col">{R::Status.text(lang)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let headers = [R::Number, R::Subject, R::Purpose, R::Assignee, R::Due, R::Status].iter().map(|r| r.text(lang).to_owned()).collect();
+        data_table("work-list", title.to_owned(), false, headers, rows).into_any()
     };
     let body = view! {
         <h1>{title.to_owned()}</h1>
