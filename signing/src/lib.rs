@@ -37,5 +37,5 @@ pub mod verify;
 
 pub use error::Error;
 pub use sign::{sign_pdf, Level, SignOptions, Visible};
-pub use signer::{DigestAlgorithm, Signer};
+pub use signer::{DigestAlgorithm, Identity, Signer};
 pub use verify::{verify_pdf, Report, VerifyOptions};

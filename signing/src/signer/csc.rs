@@ -13,7 +13,7 @@ use base64::Engine;
 use openssl::ecdsa::EcdsaSig;
 use serde_json::{json, Value};
 
-use super::{ecdsa_raw_to_der, KeyAlgorithm, Signer};
+use super::{ecdsa_raw_to_der, Identity, KeyAlgorithm, Signer};
 use crate::tsa::{hash, http_agent, read_body};
 use crate::{DigestAlgorithm, Error};
 
@@ -35,9 +35,7 @@ pub struct CscSigner {
     token: Option<String>,
     credential_id: String,
     pin: Option<String>,
-    cert: Vec<u8>,
-    chain: Vec<Vec<u8>>,
-    alg: KeyAlgorithm,
+    id: Identity,
 }
 
 impl std::fmt::Debug for CscSigner {
@@ -71,9 +69,7 @@ impl CscSigner {
             token: None,
             credential_id: String::new(),
             pin: None,
-            cert: Vec::new(),
-            chain: Vec::new(),
-            alg: KeyAlgorithm::RsaPkcs1v15,
+            id: Identity { cert: Vec::new(), chain: Vec::new(), alg: KeyAlgorithm::RsaPkcs1v15 },
         };
         match auth {
             CscAuth::None => {}
@@ -127,9 +123,9 @@ impl CscSigner {
             .iter()
             .map(|c| b64(c, "certificate"))
             .collect::<Result<Vec<_>, _>>()?;
-        s.cert = ders.remove(0);
-        s.chain = ders;
-        s.alg = KeyAlgorithm::of_certificate(&s.cert)?;
+        s.id.cert = ders.remove(0);
+        s.id.chain = ders;
+        s.id.alg = KeyAlgorithm::of_certificate(&s.id.cert)?;
         if let Some(status) = info["key"]["status"].as_str() {
             if status != "enabled" {
                 return Err(Error::Csc(format!(
@@ -149,7 +145,7 @@ impl CscSigner {
 
     /// Signs with RSASSA-PSS (salt = digest length, MGF1 with the same digest).
     pub fn with_pss(mut self) -> Result<Self, Error> {
-        self.alg = self.alg.with_pss()?;
+        self.id.alg = self.id.alg.with_pss()?;
         Ok(self)
     }
 
@@ -268,14 +264,8 @@ fn ecdsa_to_der(sig: Vec<u8>) -> Result<Vec<u8>, Error> {
 }
 
 impl Signer for CscSigner {
-    fn certificate(&self) -> &[u8] {
-        &self.cert
-    }
-    fn chain(&self) -> &[Vec<u8>] {
-        &self.chain
-    }
-    fn key_algorithm(&self) -> KeyAlgorithm {
-        self.alg
+    fn identity(&self) -> &Identity {
+        &self.id
     }
     fn sign(&self, digest: DigestAlgorithm, data: &[u8]) -> Result<Vec<u8>, Error> {
         let h = B64.encode(hash(digest, data));
@@ -291,7 +281,7 @@ impl Signer for CscSigner {
         let sad = sad["SAD"]
             .as_str()
             .ok_or_else(|| Error::Csc("credentials/authorize gave no SAD".into()))?;
-        let (sign_algo, params) = sign_algo(self.alg, digest);
+        let (sign_algo, params) = sign_algo(self.id.alg, digest);
         let mut req = json!({
             "credentialID": self.credential_id, "SAD": sad,
             "hash": [h], "hashes": [h], "hashAlgo": oid, "hashAlgorithmOID": oid, "signAlgo": sign_algo,
@@ -304,7 +294,7 @@ impl Signer for CscSigner {
             .get(0)
             .ok_or_else(|| Error::Csc("signatures/signHash gave no signature".into()))?;
         let sig = b64(sig, "signature")?;
-        match self.alg {
+        match self.id.alg {
             KeyAlgorithm::EcdsaP256 | KeyAlgorithm::EcdsaP384 => ecdsa_to_der(sig),
             _ => Ok(sig),
         }

@@ -29,17 +29,40 @@ pub enum KeyAlgorithm {
     EcdsaP384,
 }
 
+/// What a signer shows of its key: the certificate, the chain and the signature scheme.
+#[derive(Clone, Debug)]
+pub struct Identity {
+    pub(crate) cert: Vec<u8>,
+    pub(crate) chain: Vec<Vec<u8>>,
+    pub(crate) alg: KeyAlgorithm,
+}
+
+impl Identity {
+    /// For key holders outside this crate; `alg` must be the scheme of `cert`'s key.
+    pub fn new(cert: Vec<u8>, chain: Vec<Vec<u8>>, alg: KeyAlgorithm) -> Self {
+        Identity { cert, chain, alg }
+    }
+}
+
 /// Something that can sign: it holds the key, the signer certificate and its chain.
 ///
 /// `sign` receives the DER of the signed attributes (the bytes to be signed, not a
 /// digest) so that every implementation can hash them the way its interface wants
 /// (PKCS#11 and CSC take either data or a pre-computed hash).
 pub trait Signer: Send + Sync {
+    /// The certificate side of the key, the same for every kind of key holder.
+    fn identity(&self) -> &Identity;
     /// DER of the signer's certificate.
-    fn certificate(&self) -> &[u8];
+    fn certificate(&self) -> &[u8] {
+        &self.identity().cert
+    }
     /// DER of the intermediates (and optionally the root), nearest first.
-    fn chain(&self) -> &[Vec<u8>];
-    fn key_algorithm(&self) -> KeyAlgorithm;
+    fn chain(&self) -> &[Vec<u8>] {
+        &self.identity().chain
+    }
+    fn key_algorithm(&self) -> KeyAlgorithm {
+        self.identity().alg
+    }
     /// Signs `data` with the key using `digest`; returns the raw signature value
     /// (PKCS#1 / PSS bytes, or a DER `ECDSA-Sig-Value`).
     fn sign(&self, digest: DigestAlgorithm, data: &[u8]) -> Result<Vec<u8>, Error>;

@@ -17,7 +17,7 @@ use cryptoki::session::{Session, UserType};
 use cryptoki::types::AuthPin;
 use openssl::x509::X509;
 
-use super::{ecdsa_raw_to_der, KeyAlgorithm, Signer};
+use super::{ecdsa_raw_to_der, Identity, KeyAlgorithm, Signer};
 use crate::tsa::hash;
 use crate::{DigestAlgorithm, Error};
 
@@ -27,15 +27,13 @@ pub struct Pkcs11Signer {
     _ctx: Pkcs11,
     session: Mutex<Session>,
     key: ObjectHandle,
-    cert: Vec<u8>,
-    chain: Vec<Vec<u8>>,
-    alg: KeyAlgorithm,
+    id: Identity,
 }
 
 impl std::fmt::Debug for Pkcs11Signer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pkcs11Signer")
-            .field("alg", &self.alg)
+            .field("alg", &self.id.alg)
             .finish_non_exhaustive()
     }
 }
@@ -145,15 +143,13 @@ impl Pkcs11Signer {
             _ctx: ctx,
             session: Mutex::new(session),
             key,
-            cert,
-            chain,
-            alg,
+            id: Identity { cert, chain, alg },
         })
     }
 
     /// Signs with RSASSA-PSS (salt = digest length, MGF1 with the same digest).
     pub fn with_pss(mut self) -> Result<Self, Error> {
-        self.alg = self.alg.with_pss()?;
+        self.id.alg = self.id.alg.with_pss()?;
         Ok(self)
     }
 }
@@ -266,14 +262,8 @@ fn digest_info_prefix(d: DigestAlgorithm) -> &'static [u8] {
 
 
 impl Signer for Pkcs11Signer {
-    fn certificate(&self) -> &[u8] {
-        &self.cert
-    }
-    fn chain(&self) -> &[Vec<u8>] {
-        &self.chain
-    }
-    fn key_algorithm(&self) -> KeyAlgorithm {
-        self.alg
+    fn identity(&self) -> &Identity {
+        &self.id
     }
     fn sign(&self, digest: DigestAlgorithm, data: &[u8]) -> Result<Vec<u8>, Error> {
         let h = hash(digest, data);
@@ -281,7 +271,7 @@ impl Signer for Pkcs11Signer {
             .session
             .lock()
             .map_err(|_| Error::Pkcs11("session lock poisoned".into()))?;
-        match self.alg {
+        match self.id.alg {
             KeyAlgorithm::RsaPkcs1v15 => {
                 let mut di = digest_info_prefix(digest).to_vec();
                 di.extend_from_slice(&h);

@@ -1,7 +1,7 @@
 //! A key and certificate chain loaded once from a PKCS#12 file, signing in-process with
 //! OpenSSL. Loading is the slow part (key derivation), so batch signing reuses one instance.
 
-use super::{KeyAlgorithm, Signer};
+use super::{Identity, KeyAlgorithm, Signer};
 use crate::{DigestAlgorithm, Error};
 use openssl::pkcs12::Pkcs12;
 use openssl::pkey::{PKey, Private};
@@ -10,15 +10,13 @@ use openssl::sign::{RsaPssSaltlen, Signer as OsslSigner};
 
 pub struct Pkcs12Signer {
     key: PKey<Private>,
-    cert: Vec<u8>,
-    chain: Vec<Vec<u8>>,
-    alg: KeyAlgorithm,
+    id: Identity,
 }
 
 impl std::fmt::Debug for Pkcs12Signer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pkcs12Signer")
-            .field("alg", &self.alg)
+            .field("alg", &self.id.alg)
             .finish_non_exhaustive()
     }
 }
@@ -69,32 +67,24 @@ impl Pkcs12Signer {
         let alg = KeyAlgorithm::of_certificate(&cert)?;
         Ok(Pkcs12Signer {
             key,
-            cert,
-            chain,
-            alg,
+            id: Identity { cert, chain, alg },
         })
     }
 
     /// Signs with RSASSA-PSS instead of PKCS#1 v1.5 (RSA keys only).
     pub fn with_pss(mut self) -> Result<Self, Error> {
-        self.alg = self.alg.with_pss()?;
+        self.id.alg = self.id.alg.with_pss()?;
         Ok(self)
     }
 }
 
 impl Signer for Pkcs12Signer {
-    fn certificate(&self) -> &[u8] {
-        &self.cert
-    }
-    fn chain(&self) -> &[Vec<u8>] {
-        &self.chain
-    }
-    fn key_algorithm(&self) -> KeyAlgorithm {
-        self.alg
+    fn identity(&self) -> &Identity {
+        &self.id
     }
     fn sign(&self, digest: DigestAlgorithm, data: &[u8]) -> Result<Vec<u8>, Error> {
         let mut s = OsslSigner::new(digest.md(), &self.key)?;
-        if self.alg == KeyAlgorithm::RsaPss {
+        if self.id.alg == KeyAlgorithm::RsaPss {
             s.set_rsa_padding(Padding::PKCS1_PSS)?;
             s.set_rsa_pss_saltlen(RsaPssSaltlen::DIGEST_LENGTH)?;
             s.set_rsa_mgf1_md(digest.md())?;
