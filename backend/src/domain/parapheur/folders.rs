@@ -59,6 +59,8 @@ pub struct StepView {
     pub acting_for: Option<i32>,
     pub acted_at: Option<DateTime<Utc>>,
     pub reason: Option<String>,
+    /// Signature steps: where the visible signature goes (absent = invisible).
+    pub placement: Option<super::circuits::Placement>,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -97,6 +99,9 @@ impl FolderView {
                     id: s.id, position: s.position, kind: s.kind.clone(), mode: s.mode.clone(),
                     assignee_user_id: s.assignee_user_id, assignee_role: s.assignee_role.clone(), assignee_unit_id: s.assignee_unit_id,
                     status: s.status.clone(), acted_by: s.acted_by, acting_for: s.acting_for, acted_at: s.acted_at, reason: s.reason.clone(),
+                    placement: s.sig_page.map(|page| super::circuits::Placement {
+                        page, x: s.sig_x.unwrap_or(0.0), y: s.sig_y.unwrap_or(0.0), width: s.sig_width.unwrap_or(180.0), height: s.sig_height.unwrap_or(60.0),
+                    }),
                 })
                 .collect(),
             created_at: f.created_at,

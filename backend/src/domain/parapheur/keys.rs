@@ -81,6 +81,9 @@ pub struct KeyView {
     pub label: String,
     /// Subject of the certificate, when known.
     pub subject: Option<String>,
+    /// The certificate's validity period, when known.
+    pub not_before: Option<chrono::DateTime<Utc>>,
+    pub not_after: Option<chrono::DateTime<Utc>>,
     pub active: bool,
 }
 
@@ -94,9 +97,29 @@ fn subject_of(cert: &[u8]) -> Option<String> {
     Some(parts.join(", "))
 }
 
+/// (not before, not after) of a DER certificate.
+fn validity_of(cert: &[u8]) -> Option<(chrono::DateTime<Utc>, chrono::DateTime<Utc>)> {
+    let c = openssl::x509::X509::from_der(cert).ok()?;
+    let epoch = openssl::asn1::Asn1Time::from_unix(0).ok()?;
+    let at = |t: &openssl::asn1::Asn1TimeRef| {
+        let d = epoch.diff(t).ok()?;
+        chrono::DateTime::from_timestamp(i64::from(d.days) * 86_400 + i64::from(d.secs), 0)
+    };
+    Some((at(c.not_before())?, at(c.not_after())?))
+}
+
 impl KeyView {
     pub fn of(k: &signing_key::Model) -> KeyView {
-        KeyView { id: k.id, kind: k.kind.clone(), label: k.label.clone(), subject: k.certificate.as_deref().and_then(subject_of), active: k.active }
+        let validity = k.certificate.as_deref().and_then(validity_of);
+        KeyView {
+            id: k.id,
+            kind: k.kind.clone(),
+            label: k.label.clone(),
+            subject: k.certificate.as_deref().and_then(subject_of),
+            not_before: validity.map(|v| v.0),
+            not_after: validity.map(|v| v.1),
+            active: k.active,
+        }
     }
 }
 

@@ -20,12 +20,14 @@
 //! with its history line (`folder_events`) and its audit event.
 
 pub mod actions;
+pub mod assignees;
 pub mod circuits;
 pub mod delegation;
 pub mod folders;
 pub mod keys;
 pub mod msg;
 pub mod notify;
+pub mod pages_render;
 pub mod trust;
 
 use crate::db::entities::{circuit_step, user_role};
