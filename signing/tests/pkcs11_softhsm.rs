@@ -2,7 +2,7 @@
 //! Skips (and says why) when SoftHSM2 or OpenSC's pkcs11-tool is not installed;
 //! scripts/test-signing.sh installs both, so it always runs there.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use openssl::ec::{EcGroup, EcKey};
@@ -15,29 +15,6 @@ use sijill_signing::signer::{KeyAlgorithm, Pkcs11Signer};
 use sijill_signing::{DigestAlgorithm, Signer};
 
 const MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
-
-struct TempDir(PathBuf);
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!(
-            "sijill-{tag}-{}-{:x}",
-            std::process::id(),
-            rand_u64()
-        ));
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-}
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-fn rand_u64() -> u64 {
-    let mut b = [0u8; 8];
-    openssl::rand::rand_bytes(&mut b).unwrap();
-    u64::from_le_bytes(b)
-}
 
 fn run(cmd: &mut Command) {
     let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
@@ -150,10 +127,10 @@ fn softhsm_token_signs_rsa_pss_and_ecdsa() {
         eprintln!("SKIPPED: SoftHSM2 ({MODULE}) or pkcs11-tool (opensc) not installed");
         return;
     }
-    let tmp = TempDir::new("softhsm");
-    let tokens = tmp.0.join("tokens");
+    let tmp = tempfile::Builder::new().prefix("sijill-softhsm-").tempdir().unwrap();
+    let tokens = tmp.path().join("tokens");
     std::fs::create_dir_all(&tokens).unwrap();
-    let conf = tmp.0.join("softhsm2.conf");
+    let conf = tmp.path().join("softhsm2.conf");
     std::fs::write(
         &conf,
         format!(
@@ -175,9 +152,9 @@ fn softhsm_token_signs_rsa_pss_and_ecdsa() {
         "5678",
     ]));
 
-    let pki = DevPki::load_or_create(&tmp.0.join("pki"), "Token Test Administration").unwrap();
+    let pki = DevPki::load_or_create(&tmp.path().join("pki"), "Token Test Administration").unwrap();
     import(
-        &tmp.0,
+        tmp.path(),
         "seal",
         "01",
         pki.seal_key(),
@@ -185,7 +162,7 @@ fn softhsm_token_signs_rsa_pss_and_ecdsa() {
         &[("root", pki.root())],
     );
     let (ec_key, ec_cert) = ec_cert(&pki);
-    import(&tmp.0, "ecdsa", "02", &ec_key, &ec_cert, &[]);
+    import(tmp.path(), "ecdsa", "02", &ec_key, &ec_cert, &[]);
 
     let module = Path::new(MODULE);
     let rsa = Pkcs11Signer::open(module, "sijill-test", "seal", "1234").unwrap();

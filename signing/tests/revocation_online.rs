@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use openssl::asn1::{Asn1Integer, Asn1Time};
@@ -19,26 +19,6 @@ use sijill_signing::revocation::{
     check_crl, check_ocsp, CertStatus, OnlineRevocation, RevocationData, RevocationSource,
     StaticRevocation,
 };
-
-struct TempDir(PathBuf);
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let mut b = [0u8; 8];
-        openssl::rand::rand_bytes(&mut b).unwrap();
-        let p = std::env::temp_dir().join(format!(
-            "sijill-{tag}-{}-{}",
-            std::process::id(),
-            u64::from_le_bytes(b)
-        ));
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-}
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn openssl(dir: &Path, args: &[&str]) {
     let out = Command::new("openssl")
@@ -146,8 +126,8 @@ fn serve(listener: TcpListener, files: HashMap<String, Vec<u8>>) {
 
 #[test]
 fn ocsp_and_crl_fetched_checked_and_revocation_detected() {
-    let tmp = TempDir::new("revocation");
-    let d = &tmp.0;
+    let tmp = tempfile::Builder::new().prefix("sijill-revocation-").tempdir().unwrap();
+    let d = tmp.path();
     let pki = DevPki::load_or_create(&d.join("pki"), "Revocation Test").unwrap();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());

@@ -3,7 +3,6 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use der::{Decode, Encode};
@@ -13,26 +12,6 @@ use openssl::x509::{X509StoreContext, X509};
 use sijill_signing::devpki::DevPki;
 use sijill_signing::tsa::{self, HttpTsaClient, TimestampAuthority, TimestampSource};
 use sijill_signing::DigestAlgorithm;
-
-struct TempDir(PathBuf);
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let mut b = [0u8; 8];
-        openssl::rand::rand_bytes(&mut b).unwrap();
-        let p = std::env::temp_dir().join(format!(
-            "sijill-{tag}-{}-{}",
-            std::process::id(),
-            u64::from_le_bytes(b)
-        ));
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-}
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Serves `tsa` on a loopback port for `n` requests; returns the URL.
 fn serve(tsa: Arc<TimestampAuthority>, n: usize) -> String {
@@ -89,9 +68,9 @@ fn verify_token(token: &[u8], pki: &DevPki) {
 
 #[test]
 fn devpki_is_created_once_then_reused() {
-    let tmp = TempDir::new("devpki");
-    let a = DevPki::load_or_create(&tmp.0, "Commune de Test").unwrap();
-    let b = DevPki::load_or_create(&tmp.0, "ignored on reuse").unwrap();
+    let tmp = tempfile::Builder::new().prefix("sijill-devpki-").tempdir().unwrap();
+    let a = DevPki::load_or_create(tmp.path(), "Commune de Test").unwrap();
+    let b = DevPki::load_or_create(tmp.path(), "ignored on reuse").unwrap();
     assert_eq!(a.root_der(), b.root_der());
     assert_eq!(a.seal_cert_der(), b.seal_cert_der());
     let seal = a.seal_cert().to_text().unwrap();
@@ -122,8 +101,8 @@ fn devpki_is_created_once_then_reused() {
 
 #[test]
 fn http_client_gets_checked_tokens_from_the_authority() {
-    let tmp = TempDir::new("tsa");
-    let pki = DevPki::load_or_create(&tmp.0, "TSA Test").unwrap();
+    let tmp = tempfile::Builder::new().prefix("sijill-tsa-").tempdir().unwrap();
+    let pki = DevPki::load_or_create(tmp.path(), "TSA Test").unwrap();
     let tsa = Arc::new(pki.timestamp_authority().unwrap());
     let client = HttpTsaClient::new(serve(tsa.clone(), 3));
     for d in [
@@ -146,8 +125,8 @@ fn http_client_gets_checked_tokens_from_the_authority() {
 
 #[test]
 fn authority_serials_are_unique_and_bad_requests_rejected() {
-    let tmp = TempDir::new("tsa-serial");
-    let pki = DevPki::load_or_create(&tmp.0, "Serial Test").unwrap();
+    let tmp = tempfile::Builder::new().prefix("sijill-tsa-serial-").tempdir().unwrap();
+    let pki = DevPki::load_or_create(tmp.path(), "Serial Test").unwrap();
     let tsa = pki.timestamp_authority().unwrap();
     let imprint = tsa::hash(DigestAlgorithm::Sha256, b"x");
     let mut serials = std::collections::HashSet::new();
@@ -184,8 +163,8 @@ fn authority_serials_are_unique_and_bad_requests_rejected() {
 /// our verifier (trusting only the development root) accepts the result.
 #[test]
 fn seal_at_b_t_with_the_in_process_authority_verifies() {
-    let tmp = TempDir::new("seal");
-    let pki = DevPki::load_or_create(&tmp.0, "Commune de Test").unwrap();
+    let tmp = tempfile::Builder::new().prefix("sijill-seal-").tempdir().unwrap();
+    let pki = DevPki::load_or_create(tmp.path(), "Commune de Test").unwrap();
     let seal = pki.seal_signer().unwrap();
     let tsa: Arc<dyn TimestampSource> = Arc::new(pki.timestamp_authority().unwrap());
     let opts = sijill_signing::SignOptions {
