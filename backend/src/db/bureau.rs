@@ -6,9 +6,11 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
-use super::entities::{clearance, filing, user, user_role};
+use super::entities::{clearance, filing};
 use super::visibility::{self, Scope};
 use crate::error::Result;
+
+pub use super::people::{staff_of, user_by_id, users_by_ids};
 
 /// Filters of the queue; `None` = any.
 #[derive(Debug, Clone, Default)]
@@ -57,27 +59,6 @@ pub async fn queue(c: &impl ConnectionTrait, scope: &Scope, f: &QueueFilter, pag
     Ok((rows, total))
 }
 
-/// The staff of an administration (anyone with a role there other than filer), by name.
-pub async fn staff_of(c: &impl ConnectionTrait, administration_id: i32) -> Result<Vec<user::Model>> {
-    let ids: Vec<i32> = user_role::Entity::find()
-        .filter(user_role::Column::AdministrationId.eq(administration_id))
-        .filter(user_role::Column::Role.ne("filer"))
-        .all(c)
-        .await?
-        .into_iter()
-        .map(|r| r.user_id)
-        .collect();
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .order_by_asc(user::Column::DisplayName)
-        .order_by_asc(user::Column::Id)
-        .all(c)
-        .await?)
-}
-
 pub async fn clearances_of(c: &impl ConnectionTrait, administration_id: i32) -> Result<Vec<clearance::Model>> {
     Ok(clearance::Entity::find().filter(clearance::Column::AdministrationId.eq(administration_id)).all(c).await?)
 }
@@ -105,9 +86,3 @@ pub async fn set_clearance(c: &impl ConnectionTrait, administration_id: i32, use
     Ok(())
 }
 
-pub async fn users_by_ids(c: &impl ConnectionTrait, ids: Vec<i32>) -> Result<Vec<user::Model>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(user::Entity::find().filter(user::Column::Id.is_in(ids)).all(c).await?)
-}

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod numbering;
 pub mod outbox;
 pub mod parapheur;
+pub mod people;
 pub mod queries;
 pub mod register;
 pub mod registrar;

@@ -8,9 +8,11 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-use super::entities::{assignment, daily_reminder, draft, draft_attachment, filing, unit, user, user_role};
+use super::entities::{assignment, daily_reminder, draft, draft_attachment, filing, unit, user_role};
 use super::visibility::{self, Scope};
 use crate::error::Result;
+
+pub use super::people::{staff_of, user_by_id, users_by_ids};
 
 /// Assignment states that still ask something of the assignee.
 pub const OPEN: [&str; 2] = ["pending", "accepted"];
@@ -197,34 +199,6 @@ pub async fn units_by_ids(c: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<u
         return Ok(Vec::new());
     }
     Ok(unit::Entity::find().filter(unit::Column::Id.is_in(ids.iter().copied())).all(c).await?)
-}
-
-pub async fn users_by_ids(c: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<user::Model>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(user::Entity::find().filter(user::Column::Id.is_in(ids.iter().copied())).all(c).await?)
-}
-
-/// Staff (any role but filer) of an administration, by name.
-pub async fn staff_of(c: &impl ConnectionTrait, administration_id: i32) -> Result<Vec<user::Model>> {
-    let mut ids: Vec<i32> = user_role::Entity::find()
-        .filter(user_role::Column::AdministrationId.eq(administration_id))
-        .filter(user_role::Column::Role.ne("filer"))
-        .all(c)
-        .await?
-        .into_iter()
-        .map(|r| r.user_id)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut users = users_by_ids(c, &ids).await?;
-    users.sort_by(|a, b| a.display_name.cmp(&b.display_name));
-    Ok(users)
-}
-
-pub async fn user_by_id(c: &impl ConnectionTrait, id: i32) -> Result<Option<user::Model>> {
-    Ok(user::Entity::find_by_id(id).one(c).await?)
 }
 
 // ---- answer drafts ----

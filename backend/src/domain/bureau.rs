@@ -119,7 +119,7 @@ impl Services {
         let c = &self.db.conn;
         let cids: Vec<i32> = rows.iter().filter_map(|f| f.correspondent_id).collect();
         let people = book::by_ids(c, cids).await?;
-        let filers = q::users_by_ids(c, rows.iter().filter_map(|f| f.filer_id).collect()).await?;
+        let filers = q::users_by_ids(c, &rows.iter().filter_map(|f| f.filer_id).collect::<Vec<_>>()).await?;
         Ok(rows
             .into_iter()
             .map(|f| {
@@ -168,7 +168,7 @@ impl Services {
             Some(cid) => book::get(c, f.administration_id, cid).await?.map(CorrespondentView::from),
             None => None,
         };
-        let people = q::users_by_ids(c, [f.filer_id, f.registered_by].into_iter().flatten().collect()).await?;
+        let people = q::users_by_ids(c, &[f.filer_id, f.registered_by].into_iter().flatten().collect::<Vec<_>>()).await?;
         let name_of = |id: Option<i32>| id.and_then(|id| people.iter().find(|u| u.id == id)).map(|u| format!("{} <{}>", u.display_name, u.email));
         let documents = register::documents_of(c, &f.id)
             .await?
