@@ -3,8 +3,10 @@
 
 mod catalogue_search;
 mod correspondent_search;
+pub mod sig_placement;
 mod upload_preview;
 
 pub use catalogue_search::CatalogueSearch;
 pub use correspondent_search::CorrespondentSearch;
+pub use sig_placement::SigPlacement;
 pub use upload_preview::UploadPreview;

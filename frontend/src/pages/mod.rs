@@ -13,6 +13,8 @@ pub mod error;
 pub mod filing;
 pub mod filings;
 pub mod home;
+pub mod parapheur_admin;
+pub mod parapheur_circuit;
 pub mod receipt;
 pub mod routing_answer;
 pub mod routing_slip;

@@ -1,0 +1,268 @@
+//! The parapheur's settings pages: the official's signing key (`/parapheur/keys`), their
+//! delegations (`/parapheur/delegations`), and for administrators the circuit templates
+//! (`/parapheur/templates`, same step rows as the circuit form) and the PAdES level
+//! (`/parapheur/settings`). Plain forms, POST-redirect-GET.
+
+use super::parapheur_circuit::{select, step_rows, sub_nav, summary, Choice, StepChoices};
+use crate::components::{csrf_field, document};
+use crate::i18n::parapheur_circuit::{PA, PC};
+use crate::i18n::{fill, format_date, Lang};
+use crate::model::{FormState, PageCtx};
+use leptos::prelude::*;
+
+/// The active key as shown to its owner.
+#[derive(Clone, Debug)]
+pub struct KeyInfo {
+    /// `pkcs12`, `pkcs11` or `csc`.
+    pub kind: String,
+    pub label: String,
+    pub subject: Option<String>,
+    pub not_before: Option<i64>,
+    pub not_after: Option<i64>,
+}
+
+/// A delegation, seen from one side (`other` is the delegate or the delegator).
+#[derive(Clone, Debug)]
+pub struct DelegationLine {
+    pub id: i32,
+    pub other: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    /// `active`, `upcoming`, `ended` or `revoked`.
+    pub state: &'static str,
+}
+
+/// A template with its steps described in words.
+#[derive(Clone, Debug)]
+pub struct TemplateLine {
+    pub name: String,
+    pub steps: Vec<String>,
+}
+
+fn notice_view(notice: Option<String>) -> impl IntoView {
+    notice.map(|n| view! { <p class="notice ok" role="status">{n}</p> })
+}
+
+fn input(name: &'static str, label: &'static str, kind: &'static str, value: String, hint: Option<&'static str>, errors: &[(String, String)], extra_required: bool) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error = errors.iter().find(|(f, _)| f == name).map(|(_, t)| t.clone());
+    let mut described = Vec::new();
+    if hint.is_some() {
+        described.push(format!("{id}-hint"));
+    }
+    if error.is_some() {
+        described.push(format!("{id}-error"));
+    }
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    view! {
+        <div class="field" class:field-error=error.is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("field-{name}-hint")>{h}</p> })}
+            {error.clone().map(|e| view! { <p class="error" id=format!("field-{name}-error")>{e}</p> })}
+            <input id=id name=name type=kind value=value required=extra_required autocomplete="off"
+                aria-describedby=described aria-invalid=error.is_some().then_some("true")/>
+        </div>
+    }
+}
+
+/// `/parapheur/keys`.
+pub fn keys(ctx: &PageCtx, admin: bool, key: Option<&KeyInfo>, errors: &[(String, String)], notice: Option<String>) -> String {
+    let lang = ctx.lang;
+    let date = |t: Option<i64>| t.map(|t| format_date(lang, t)).unwrap_or_else(|| PA::Unknown.text(lang).to_owned());
+    let current = match key {
+        None => view! { <p class="empty" id="key-none">{PA::NoKey.text(lang)}</p> }.into_any(),
+        Some(k) => {
+            let kind = match k.kind.as_str() {
+                "pkcs12" => PA::KindPkcs12,
+                "pkcs11" => PA::KindPkcs11,
+                _ => PA::KindCsc,
+            };
+            let validity = fill(&fill(PA::ValidRange.text(lang), "from", &date(k.not_before)), "to", &date(k.not_after));
+            view! {
+                <dl class="facts" id="key-facts">
+                    <dt>{PA::KeyKind.text(lang)}</dt><dd>{kind.text(lang)}</dd>
+                    <dt>{PA::KeyLabel.text(lang)}</dt><dd>{k.label.clone()}</dd>
+                    <dt>{PA::Subject.text(lang)}</dt><dd dir="ltr">{k.subject.clone().unwrap_or_else(|| PA::Unknown.text(lang).to_owned())}</dd>
+                    <dt>{PA::Validity.text(lang)}</dt><dd>{validity}</dd>
+                </dl>
+            }
+            .into_any()
+        }
+    };
+    let body = view! {
+        {sub_nav(ctx, admin)}
+        <h1>{PA::KeyTitle.text(lang)}</h1>
+        <p class="lead">{PA::KeyIntro.text(lang)}</p>
+        {summary(lang, errors)}
+        {notice_view(notice)}
+        <h2>{PA::CurrentKey.text(lang)}</h2>
+        {current}
+        <form method="post" action="/parapheur/keys" enctype="multipart/form-data" class="stack" novalidate>
+            {csrf_field(ctx)}
+            <fieldset>
+                <legend>{PA::UploadLegend.text(lang)}</legend>
+                {key.is_some().then(|| view! { <p class="hint">{PA::ReplaceHint.text(lang)}</p> })}
+                {input("label", PA::KeyLabel.text(lang), "text", String::new(), None, errors, false)}
+                {input("p12", PA::P12File.text(lang), "file", String::new(), None, errors, true)}
+                {input("pin", PA::P12Pin.text(lang), "password", String::new(), None, errors, true)}
+            </fieldset>
+            <button type="submit">{PA::Upload.text(lang)}</button>
+        </form>
+    };
+    document(ctx, PA::KeyTitle.text(lang), body)
+}
+
+fn delegation_table(lang: Lang, id: &'static str, caption: PA, who: PA, lines: &[DelegationLine], revoke: Option<&PageCtx>) -> impl IntoView {
+    if lines.is_empty() {
+        return view! { <h2 id=id>{caption.text(lang)}</h2><p class="empty">{PA::NoDelegations.text(lang)}</p> }.into_any();
+    }
+    let rows = lines
+        .iter()
+        .map(|d| {
+            let state = match d.state {
+                "active" => PA::Active,
+                "upcoming" => PA::Upcoming,
+                "revoked" => PA::Revoked,
+                _ => PA::Ended,
+            };
+            let period = fill(&fill(PA::ValidRange.text(lang), "from", &format_date(lang, d.starts_at)), "to", &format_date(lang, d.ends_at));
+            let form = revoke.filter(|_| matches!(d.state, "active" | "upcoming")).map(|ctx| {
+                let label = fill(PA::RevokeFor.text(lang), "who", &d.other);
+                view! {
+                    <form method="post" action=format!("/parapheur/delegations/{}/revoke", d.id) class="inline-form">
+                        {csrf_field(ctx)}
+                        <button type="submit" class="button secondary" aria-label=label>{PA::Revoke.text(lang)}</button>
+                    </form>
+                }
+            });
+            view! {
+                <tr>
+                    <td>{d.other.clone()}</td>
+                    <td>{period}</td>
+                    <td class="status">{state.text(lang)}</td>
+                    {revoke.map(|_| view! { <td>{form}</td> })}
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <h2 id=id>{caption.text(lang)}</h2>
+        <div class="table-wrap">
+            <table aria-labelledby=id>
+                <thead>
+                    <tr>
+                        <th scope="col">{who.text(lang)}</th>
+                        <th scope="col">{PA::Period.text(lang)}</th>
+                        <th scope="col">{PA::State.text(lang)}</th>
+                        {revoke.map(|_| view! { <th scope="col"><span class="visually-hidden">{PA::Revoke.text(lang)}</span></th> })}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// `/parapheur/delegations`. `can_revoke`: the revoke action exists on the server.
+#[allow(clippy::too_many_arguments)]
+pub fn delegations(ctx: &PageCtx, admin: bool, people: &[Choice], given: &[DelegationLine], received: &[DelegationLine], state: &FormState, errors: &[(String, String)], notice: Option<String>, can_revoke: bool) -> String {
+    let lang = ctx.lang;
+    let body = view! {
+        {sub_nav(ctx, admin)}
+        <h1>{PA::DelegTitle.text(lang)}</h1>
+        <p class="lead">{PA::DelegIntro.text(lang)}</p>
+        {summary(lang, errors)}
+        {notice_view(notice)}
+        <form method="post" action="/parapheur/delegations" class="stack" novalidate>
+            {csrf_field(ctx)}
+            <fieldset>
+                <legend>{PA::NewDelegation.text(lang)}</legend>
+                {select(lang, "delegate_id".into(), PA::Delegate.text(lang), people, &state.value("delegate_id"), Some(PA::ChooseDelegate.text(lang)), errors)}
+                {input("from", PA::From.text(lang), "date", state.value("from"), Some(PA::DateHint.text(lang)), errors, false)}
+                {input("to", PA::To.text(lang), "date", state.value("to"), Some(PA::DateHint.text(lang)), errors, false)}
+            </fieldset>
+            <button type="submit">{PA::Delegate_.text(lang)}</button>
+        </form>
+        {delegation_table(lang, "given-title", PA::Given, PA::To_, given, can_revoke.then_some(ctx))}
+        {(!can_revoke).then(|| view! { <p class="hint">{PA::RevokePending.text(lang)}</p> })}
+        {delegation_table(lang, "received-title", PA::Received, PA::By, received, None)}
+    };
+    document(ctx, PA::DelegTitle.text(lang), body)
+}
+
+/// `/parapheur/templates` (administrators).
+pub fn templates(ctx: &PageCtx, list: &[TemplateLine], choices: &StepChoices, state: &FormState, errors: &[(String, String)], notice: Option<String>) -> String {
+    let lang = ctx.lang;
+    let existing = if list.is_empty() {
+        view! { <p class="empty">{PA::NoTemplatesYet.text(lang)}</p> }.into_any()
+    } else {
+        let rows = list
+            .iter()
+            .map(|t| {
+                let steps = t.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect::<Vec<_>>();
+                view! { <tr><td>{t.name.clone()}</td><td><ol class="template-steps">{steps}</ol></td></tr> }
+            })
+            .collect::<Vec<_>>();
+        view! {
+            <div class="table-wrap">
+                <table id="templates">
+                    <thead><tr><th scope="col">{PA::Name.text(lang)}</th><th scope="col">{PA::StepsCol.text(lang)}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    let body = view! {
+        {sub_nav(ctx, true)}
+        <h1>{PA::TemplatesTitle.text(lang)}</h1>
+        <p class="lead">{PA::TemplatesIntro.text(lang)}</p>
+        {summary(lang, errors)}
+        {notice_view(notice)}
+        {existing}
+        <h2>{PA::NewTemplate.text(lang)}</h2>
+        <form method="post" action="/parapheur/templates" class="stack circuit-form" novalidate>
+            <button type="submit" name="op" value="refresh" hidden tabindex="-1">{PC::Refresh.text(lang)}</button>
+            {csrf_field(ctx)}
+            {input("name", PA::TemplateName.text(lang), "text", state.value("name"), None, errors, true)}
+            {step_rows(lang, choices, state, errors, None)}
+            <button type="submit" name="op" value="save">{PA::SaveTemplate.text(lang)}</button>
+        </form>
+    };
+    document(ctx, PA::TemplatesTitle.text(lang), body)
+}
+
+/// `/parapheur/settings` (administrators): the PAdES level.
+pub fn settings(ctx: &PageCtx, level: &str, errors: &[(String, String)], notice: Option<String>) -> String {
+    let lang = ctx.lang;
+    let levels = [("B-B", PA::LevelBB), ("B-T", PA::LevelBT), ("B-LT", PA::LevelBLT), ("B-LTA", PA::LevelBLTA)];
+    let radios = levels
+        .iter()
+        .map(|(v, label)| {
+            let id = format!("level-{}", v.to_lowercase());
+            view! {
+                <div class="radio">
+                    <input type="radio" id=id.clone() name="pades_level" value=*v checked=*v == level/>
+                    <label for=id>{label.text(lang)}</label>
+                </div>
+            }
+        })
+        .collect::<Vec<_>>();
+    let body = view! {
+        {sub_nav(ctx, true)}
+        <h1>{PA::SettingsTitle.text(lang)}</h1>
+        <p class="lead">{PA::SettingsIntro.text(lang)}</p>
+        {summary(lang, errors)}
+        {notice_view(notice)}
+        <form method="post" action="/parapheur/settings" class="stack">
+            {csrf_field(ctx)}
+            <fieldset id="field-pades_level">
+                <legend>{PA::Level.text(lang)}</legend>
+                {radios}
+            </fieldset>
+            <button type="submit">{PA::Save.text(lang)}</button>
+        </form>
+    };
+    document(ctx, PA::SettingsTitle.text(lang), body)
+}
