@@ -220,21 +220,22 @@ impl Services {
         self.views(user, &f, made).await
     }
 
-    /// Loads an assignment and its entry if `user` may see the entry (else NotFound).
-    async fn assignment_for(&self, user: &CurrentUser, id: i32) -> Result<(assignment::Model, filing::Model, Scope)> {
+    /// Loads an assignment and its entry if `user` may see the entry (else NotFound) and
+    /// may handle the assignment (accept, complete, or with `reassign` pass it on).
+    async fn assignment_to_handle(&self, user: &CurrentUser, id: i32, reassign: bool) -> Result<(assignment::Model, filing::Model)> {
         let a = q::assignment_by_id(&self.db.conn, id).await?.ok_or(Error::NotFound)?;
         let (f, scope) = self.staff_entry(user, &a.filing_id).await?;
-        Ok((a, f, scope))
+        let action = Action::HandleAssignment { administration_id: f.administration_id, assignee: is_assignee(&scope, &a), reassign };
+        if !authz::allowed(user, action) {
+            return Err(Error::Forbidden(Msg::Forbidden));
+        }
+        Ok((a, f))
     }
 
     /// The assignee takes the assignment on; an accepted action assignment puts the entry
     /// `in_progress`.
     pub async fn accept_assignment(&self, user: &CurrentUser, id: i32) -> Result<AssignmentView> {
-        let (a, f, scope) = self.assignment_for(user, id).await?;
-        let action = Action::HandleAssignment { administration_id: f.administration_id, assignee: is_assignee(&scope, &a), reassign: false };
-        if !authz::allowed(user, action) {
-            return Err(Error::Forbidden(Msg::Forbidden));
-        }
+        let (a, f) = self.assignment_to_handle(user, id, false).await?;
         let now = Utc::now();
         let _w = self.db.writer().await;
         let tx = self.db.conn.begin().await?;
@@ -253,11 +254,7 @@ impl Services {
     /// Passes an assignment on to another unit or person: the old one is marked
     /// `reassigned` and points to the new one (`replaced_by`).
     pub async fn reassign(&self, user: &CurrentUser, id: i32, to: NewAssignment) -> Result<AssignmentView> {
-        let (a, f, scope) = self.assignment_for(user, id).await?;
-        let action = Action::HandleAssignment { administration_id: f.administration_id, assignee: is_assignee(&scope, &a), reassign: true };
-        if !authz::allowed(user, action) {
-            return Err(Error::Forbidden(Msg::Forbidden));
-        }
+        let (a, f) = self.assignment_to_handle(user, id, true).await?;
         self.check_target(&f, &to).await?;
         if to.unit_id.is_some() && to.unit_id == a.unit_id || to.user_id.is_some() && to.user_id == a.user_id {
             return Err(Error::BadRequest(Msg::InvalidValue("unit_id")));
@@ -288,11 +285,7 @@ impl Services {
     /// The assignee marks the assignment done. When no action assignment is left open and
     /// the entry was not answered, the entry is `closed`.
     pub async fn complete_assignment(&self, user: &CurrentUser, id: i32) -> Result<AssignmentView> {
-        let (a, f, scope) = self.assignment_for(user, id).await?;
-        let action = Action::HandleAssignment { administration_id: f.administration_id, assignee: is_assignee(&scope, &a), reassign: false };
-        if !authz::allowed(user, action) {
-            return Err(Error::Forbidden(Msg::Forbidden));
-        }
+        let (a, f) = self.assignment_to_handle(user, id, false).await?;
         let now = Utc::now();
         let _w = self.db.writer().await;
         let tx = self.db.conn.begin().await?;
