@@ -8,6 +8,7 @@ mod m20261125_000002_bureau;
 mod m20261125_000003_audit;
 mod m20261125_000004_search;
 mod m20261125_000005_parapheur;
+mod m20261125_000006_parapheur_more;
 mod m20261125_000010_draft_attachments;
 
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_search::Migration),
             Box::new(m20261125_000005_parapheur::Migration),
             Box::new(m20261125_000010_draft_attachments::Migration),
+            Box::new(m20261125_000006_parapheur_more::Migration),
         ]
     }
 }

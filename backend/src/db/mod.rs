@@ -9,6 +9,7 @@ pub mod numbering;
 pub mod outbox;
 pub mod parapheur;
 pub mod people;
+pub mod parapheur_more;
 pub mod queries;
 pub mod register;
 pub mod registrar;

@@ -258,7 +258,7 @@ impl Services {
     }
 
     /// (e-mail, name, language) of whoever sent the incoming entry: the filer, else the correspondent.
-    async fn reply_address(&self, f: &filing::Model) -> Result<Option<(String, String, Lang)>> {
+    pub(crate) async fn reply_address(&self, f: &filing::Model) -> Result<Option<(String, String, Lang)>> {
         if let Some(uid) = f.filer_id {
             if let Ok(u) = self.current_user(uid).await {
                 return Ok(Some((u.email, u.display_name, u.lang)));
@@ -308,23 +308,37 @@ impl Services {
     async fn dispatch_claimed(&self, user: &CurrentUser, d: &draft::Model, f: &filing::Model, mode: &str) -> Result<Dispatched> {
         let c = &self.db.conn;
         let admin = queries::administration_by_id(c, f.administration_id).await?.ok_or(Error::NotFound)?;
-        let out = match &d.outgoing_id {
-            Some(o) => register::by_id(c, o).await?.ok_or(Error::NotFound)?,
-            None => self.register_outgoing(user, d, f, &admin).await?,
+        // A signed parapheur folder's answer carries its signed PDFs, sent as they are.
+        let documents = match d.folder_id {
+            Some(folder) => self.folder_answer_documents(folder).await?,
+            None => Vec::new(),
         };
-        // The answer PDF: the attached one, else a letter composed from the text; sealed.
+        let out = self.outgoing_for(user, d, f, &admin, documents).await?;
         let addressee = self.reply_address(f).await?;
         self.finish_dispatch(user, d, f, &admin, out, addressee, mode).await
     }
 
+    /// The outgoing entry of a claimed draft: the one already registered under its
+    /// `outgoing_id`, else a new one. A draft may carry its `outgoing_id` before the entry
+    /// exists (a signed parapheur folder's answer, see `parapheur::outgoing`): it is then
+    /// registered under that id with `documents`, so a retry never registers it twice.
+    pub(crate) async fn outgoing_for(&self, user: &CurrentUser, d: &draft::Model, f: &filing::Model, admin: &crate::db::entities::administration::Model, documents: Vec<register::NewDocumentRow>) -> Result<filing::Model> {
+        if let Some(o) = &d.outgoing_id {
+            if let Some(e) = register::by_id(&self.db.conn, o).await? {
+                return Ok(e);
+            }
+        }
+        self.register_outgoing(user, d, f, admin, documents).await
+    }
+
     /// Registers the outgoing entry of a claimed draft and records it on the draft.
-    async fn register_outgoing(&self, user: &CurrentUser, d: &draft::Model, f: &filing::Model, admin: &crate::db::entities::administration::Model) -> Result<filing::Model> {
+    async fn register_outgoing(&self, user: &CurrentUser, d: &draft::Model, f: &filing::Model, admin: &crate::db::entities::administration::Model, documents: Vec<register::NewDocumentRow>) -> Result<filing::Model> {
         let c = &self.db.conn;
         let now = Utc::now();
         let year = now.year();
         let (prefix, format) = (admin.number_prefix.clone(), admin.number_format.clone());
         let entry = register::NewEntry {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: d.outgoing_id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
             administration_id: f.administration_id,
             service_id: f.service_id,
             filer_id: None,
@@ -334,7 +348,7 @@ impl Services {
             message: &d.body,
             idempotency_key: None,
             received_at: now,
-            documents: Vec::new(),
+            documents,
             details: register::EntryDetails {
                 origin: "outgoing".into(),
                 correspondent_id: f.correspondent_id,
@@ -357,21 +371,56 @@ impl Services {
         let out = match registered {
             Ok(register::Registered::New(m)) => m,
             Ok(register::Registered::Duplicate) => return Err(Error::internal("outgoing entry without key reported duplicate")),
+            // Registered meanwhile under the same id (another process delivering it): use it.
+            Err(e) if d.outgoing_id.is_some() => return register::by_id(c, d.outgoing_id.as_deref().unwrap_or_default()).await?.ok_or(e),
             Err(e) => {
                 // Nothing was registered: the draft can be dispatched again.
                 q::move_draft(c, d.id, "dispatching", "draft", None).await?;
                 return Err(e);
             }
         };
-        q::move_draft(c, d.id, "dispatching", "dispatching", Some(&out.id)).await?;
+        if d.outgoing_id.is_none() {
+            q::move_draft(c, d.id, "dispatching", "dispatching", Some(&out.id)).await?;
+        }
         Ok(out)
     }
 
-    /// Seals and stores the answer PDF, then records the dispatch in one transaction.
+    /// Seals and stores the answer PDF (unless the outgoing entry has its documents already:
+    /// a signed folder's, sent as they are), then records the dispatch in one transaction.
     #[allow(clippy::too_many_arguments)]
-    async fn finish_dispatch(&self, user: &CurrentUser, d: &draft::Model, f: &filing::Model, admin: &crate::db::entities::administration::Model, out: filing::Model, addressee: Option<(String, String, Lang)>, mode: &str) -> Result<Dispatched> {
+    pub(crate) async fn finish_dispatch(&self, user: &CurrentUser, d: &draft::Model, f: &filing::Model, admin: &crate::db::entities::administration::Model, out: filing::Model, addressee: Option<(String, String, Lang)>, mode: &str) -> Result<Dispatched> {
         let c = &self.db.conn;
         let now = Utc::now();
+        let sealed = if register::documents_of(c, &out.id).await?.is_empty() {
+            Some(self.sealed_answer(d, f, admin, &out, addressee.as_ref().map(|a| a.1.clone()), now).await?)
+        } else {
+            None
+        };
+        let _w = self.db.writer().await;
+        let tx = c.begin().await?;
+        if let Some((sha, size)) = sealed {
+            document::ActiveModel {
+                filing_id: Set(out.id.clone()),
+                position: Set(0),
+                name: Set(format!("{}.pdf", out.number)),
+                content_type: Set("application/pdf".into()),
+                size: Set(size),
+                sha256: Set(sha),
+                ..Default::default()
+            }
+            .insert(&tx)
+            .await?;
+        }
+        self.record_dispatch(&tx, user, d, f, admin, &out, addressee, mode, now).await?;
+        tx.commit().await?;
+        tracing::info!(entry = %f.id, outgoing = %out.number, mode, "answer dispatched");
+        Ok(Dispatched { pdf_url: format!("/api/v1/outgoing/{}/pdf", out.id), outgoing_id: out.id, number: out.number, mode: mode.to_owned() })
+    }
+
+    /// The answer PDF (the attached one, else a letter composed from the text), sealed and
+    /// stored: (sha256, size).
+    async fn sealed_answer(&self, d: &draft::Model, f: &filing::Model, admin: &crate::db::entities::administration::Model, out: &filing::Model, addressee: Option<String>, now: DateTime<Utc>) -> Result<(String, i64)> {
+        let c = &self.db.conn;
         let pdf = match q::attachment_of(c, d.id).await? {
             Some(a) => self.storage.get(&a.sha256)?,
             None => {
@@ -386,7 +435,7 @@ impl Services {
                     date: now,
                     in_reply_to: f.number.clone(),
                     received_at: f.received_at,
-                    addressee: addressee.as_ref().map(|(_, n, _)| n.clone()),
+                    addressee,
                     subject: d.subject.clone(),
                     body: d.body.clone(),
                 };
@@ -394,7 +443,7 @@ impl Services {
             }
         };
         let (sealer, storage) = (self.sealer.clone(), self.storage.clone());
-        let (sha, size) = tokio::task::spawn_blocking(move || -> Result<_> {
+        tokio::task::spawn_blocking(move || -> Result<_> {
             let sealed = match sealer.seal(pdf.clone()) {
                 Ok(s) => s,
                 Err(Error::Unavailable(_)) => pdf,
@@ -404,44 +453,33 @@ impl Services {
             Ok((sha, sealed.len() as i64))
         })
         .await
-        .map_err(Error::internal)??;
-        let file_name = format!("{}.pdf", out.number);
-        let _w = self.db.writer().await;
-        let tx = c.begin().await?;
-        document::ActiveModel {
-            filing_id: Set(out.id.clone()),
-            position: Set(0),
-            name: Set(file_name),
-            content_type: Set("application/pdf".into()),
-            size: Set(size),
-            sha256: Set(sha),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
-        q::set_dispatched(&tx, &out.id, mode, now).await?;
-        if !q::move_draft(&tx, d.id, "dispatching", "dispatched", Some(&out.id)).await? {
+        .map_err(Error::internal)?
+    }
+
+    /// In `tx`: the dispatch, the draft and entry statuses, the e-mail and the audit events.
+    #[allow(clippy::too_many_arguments)]
+    async fn record_dispatch(&self, tx: &sea_orm::DatabaseTransaction, user: &CurrentUser, d: &draft::Model, f: &filing::Model, admin: &crate::db::entities::administration::Model, out: &filing::Model, addressee: Option<(String, String, Lang)>, mode: &str, now: DateTime<Utc>) -> Result<()> {
+        q::set_dispatched(tx, &out.id, mode, now).await?;
+        if !q::move_draft(tx, d.id, "dispatching", "dispatched", Some(&out.id)).await? {
             return Err(Error::Conflict(Msg::AlreadyDone));
         }
         let mut events = Vec::new();
-        let from = register::by_id(&tx, &f.id).await?.map(|e| e.status).unwrap_or_default();
-        if from != "answered" && q::move_entry(&tx, &f.id, &[from.as_str()], "answered").await? {
+        let from = register::by_id(tx, &f.id).await?.map(|e| e.status).unwrap_or_default();
+        if from != "answered" && q::move_entry(tx, &f.id, &[from.as_str()], "answered").await? {
             events.push(status_event(f, user.id, &from, "answered"));
         }
         if let (Some((to, _, lang)), true) = (&addressee, mode != "post") {
             let admin_name = Names::from(admin).get(*lang).to_owned();
             let link = format!("{}/filings/{}", self.config.server.public_url.trim_end_matches('/'), f.id);
             let (subject, body) = super::answer_access::answer_email(*lang, &f.number, &out.number, &admin_name, (mode == "portal").then_some(link.as_str()));
-            crate::db::outbox::enqueue(&tx, "answer", to, &subject, &body, Some(&out.id)).await?;
+            crate::db::outbox::enqueue(tx, "answer", to, &subject, &body, Some(&out.id)).await?;
         }
         events.push(
             AuditEvent::new(Some(f.administration_id), Some(user.id), ENTRY_DISPATCHED, audit::ENTRY, &out.id)
                 .with(serde_json::json!({"number": out.number, "mode": mode, "in_reply_to": f.id, "draft": d.id})),
         );
-        audit::record_many(&tx, events).await?;
-        tx.commit().await?;
-        tracing::info!(entry = %f.id, outgoing = %out.number, mode, "answer dispatched");
-        Ok(Dispatched { pdf_url: format!("/api/v1/outgoing/{}/pdf", out.id), outgoing_id: out.id, number: out.number, mode: mode.to_owned() })
+        audit::record_many(tx, events).await?;
+        Ok(())
     }
 }
 

@@ -1,4 +1,5 @@
 //! Background jobs: the outbox worker sending e-mail.
 
+pub mod folder_answers;
 pub mod outbox;
 pub mod reminders;

@@ -15,9 +15,11 @@ pub struct Model {
     pub subject: String,
     #[sea_orm(column_type = "Text")]
     pub body: String,
-    /// `draft` or `dispatched`.
+    /// `draft`, `dispatching` or `dispatched`.
     pub status: String,
     pub outgoing_id: Option<String>,
+    /// The parapheur folder whose signed documents are this answer (sent as they are).
+    pub folder_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

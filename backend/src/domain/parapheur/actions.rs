@@ -99,6 +99,7 @@ impl Services {
                 }
                 q::insert_event(tx, f.id, user_id, acting_for, "completed", None, &serde_json::json!({})).await?;
                 super::notify::originator(tx, &self.config.server.public_url, f, super::notify::Outcome::Completed).await?;
+                super::outgoing::queue_answer(tx, f).await?;
                 audit::record(tx, AuditEvent::new(Some(f.administration_id), Some(user_id), FOLDER_COMPLETED, FOLDER, &f.id.to_string())).await?;
             }
         }
@@ -149,6 +150,7 @@ impl Services {
                 audit::record(&tx, AuditEvent::new(admin, Some(user.id), STEP_APPROVED, FOLDER, &subject).with(details)).await?;
                 self.complete_step(&tx, &f, &step, user.id, acting_for, comment.as_deref()).await?;
                 tx.commit().await?;
+                self.deliver_folder_answers(folder_id).await;
             }
             Act::Reject { reason } => {
                 let reason = reason.trim().to_owned();
@@ -204,11 +206,15 @@ impl Services {
     /// unlocked signer (kept for a whole batch), then completes the step. Signatories of a
     /// parallel group may sign the same version at once; the one who commits second signs
     /// again over the new version (a few times at most) instead of failing.
-    async fn sign_folder(&self, user: &CurrentUser, folder_id: i32, signer: Arc<dyn Signer>, tpl: Arc<SignerTemplate>) -> Result<String> {
+    pub(super) async fn sign_folder(&self, user: &CurrentUser, folder_id: i32, signer: Arc<dyn Signer>, tpl: Arc<SignerTemplate>) -> Result<String> {
         let mut attempt = 0;
         loop {
             match self.sign_folder_once(user, folder_id, signer.clone(), tpl.clone()).await {
                 Err(Error::Conflict(Msg::Parapheur(PMsg::ConcurrentChange))) if attempt < 3 => attempt += 1,
+                Ok(status) if status == "completed" => {
+                    self.deliver_folder_answers(folder_id).await;
+                    return Ok(status);
+                }
                 r => return r,
             }
         }

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::TransactionTrait;
 use serde::Serialize;
 
-use super::{DELEGATION_CREATED, FOLDER};
+use super::msg::PMsg;
+use super::{DELEGATION_CREATED, DELEGATION_REVOKED, FOLDER};
 use crate::db::entities::{delegation, folder_annotation, folder_event};
 use crate::db::parapheur as q;
 use crate::domain::audit::{self, AuditEvent};
@@ -86,6 +87,30 @@ impl Services {
         let d = q::insert_delegation(&tx, administration_id, user.id, delegate_id, from, to).await?;
         audit::record(&tx, AuditEvent::new(Some(administration_id), Some(user.id), DELEGATION_CREATED, "delegation", &d.id.to_string())
             .with(serde_json::json!({"delegate": delegate_id, "from": from, "to": to}))).await?;
+        tx.commit().await?;
+        Ok(DelegationView::of(&d))
+    }
+
+    /// Revokes a delegation (its delegator, or an administrator of its administration): in
+    /// force, it ends now; not yet started, it never starts. The delegate can no longer act
+    /// for the delegator from the next request on (`actor` reads delegations in force).
+    pub async fn revoke_delegation(&self, user: &CurrentUser, id: i32) -> Result<DelegationView> {
+        let c = &self.db.conn;
+        let d = crate::db::parapheur_more::delegation(c, id).await?.ok_or(Error::NotFound)?;
+        let admin = allowed(user, Action::ManageParapheur { administration_id: d.administration_id });
+        if d.delegator_id != user.id && !admin {
+            // Neither the delegator nor an administrator there: the delegate sees it, others do not.
+            return Err(if d.delegate_id == user.id { Error::Forbidden(Msg::Forbidden) } else { Error::NotFound });
+        }
+        let now = Utc::now();
+        let _w = self.db.writer().await;
+        let tx = self.db.conn.begin().await?;
+        if !crate::db::parapheur_more::revoke_delegation(&tx, id, now).await? {
+            return Err(Error::Conflict(Msg::Parapheur(PMsg::DelegationOver)));
+        }
+        audit::record(&tx, AuditEvent::new(Some(d.administration_id), Some(user.id), DELEGATION_REVOKED, "delegation", &id.to_string())
+            .with(serde_json::json!({"delegator": d.delegator_id, "delegate": d.delegate_id, "was_in_force": d.starts_at <= now}))).await?;
+        let d = crate::db::parapheur_more::delegation(&tx, id).await?.ok_or(Error::NotFound)?;
         tx.commit().await?;
         Ok(DelegationView::of(&d))
     }

@@ -20,13 +20,16 @@
 //! with its history line (`folder_events`) and its audit event.
 
 pub mod actions;
+pub mod batch;
 pub mod assignees;
 pub mod circuits;
 pub mod delegation;
+pub mod digest;
 pub mod folders;
 pub mod keys;
 pub mod msg;
 pub mod notify;
+pub mod outgoing;
 pub mod trust;
 
 use crate::db::entities::{circuit_step, user_role};
@@ -43,6 +46,9 @@ pub const FOLDER_RETURNED: &str = "parapheur.returned";
 pub const FOLDER_ANNOTATED: &str = "parapheur.annotated";
 pub const FOLDER_COMPLETED: &str = "parapheur.completed";
 pub const DELEGATION_CREATED: &str = "parapheur.delegation_created";
+pub const DELEGATION_REVOKED: &str = "parapheur.delegation_revoked";
+pub const PREFERENCES_CHANGED: &str = "parapheur.preferences_changed";
+pub const BATCH_STARTED: &str = "parapheur.batch_started";
 pub const SETTINGS_CHANGED: &str = "parapheur.settings_changed";
 pub const TEMPLATE_CREATED: &str = "parapheur.template_created";
 

@@ -29,6 +29,8 @@ pub enum PMsg {
     SigningFailed(String),
     /// Someone acted on the folder at the same time; reload and retry.
     ConcurrentChange,
+    /// The delegation has already ended or was revoked.
+    DelegationOver,
 }
 
 impl PMsg {
@@ -46,6 +48,7 @@ impl PMsg {
             PMsg::BadKeystore => "bad_keystore",
             PMsg::SigningFailed(_) => "signing_failed",
             PMsg::ConcurrentChange => "concurrent_change",
+            PMsg::DelegationOver => "delegation_over",
         }
     }
 
@@ -101,6 +104,10 @@ impl PMsg {
             (ConcurrentChange, Ar) => "تغيّر الملف في الأثناء؛ أعد التحميل وحاول مجددًا.".into(),
             (ConcurrentChange, Zgh) => "ⵉⵙⵏⴼⵍ ⵓⵙⴷⴰⵡ; ⴰⵍⵙ.".into(),
             (ConcurrentChange, En) => "The folder changed meanwhile; reload and try again.".into(),
+            (DelegationOver, Fr) => "Cette délégation est déjà terminée ou révoquée.".into(),
+            (DelegationOver, Ar) => "هذا التفويض منتهٍ أو ملغى بالفعل.".into(),
+            (DelegationOver, Zgh) => "ⵜⴰⵡⴽⴽⵍⵜ ⴰⴷ ⵜⴻⴽⵎⵎⵍ ⵏⵖ ⵜⵜⵓⵙⵙⵔ.".into(),
+            (DelegationOver, En) => "This delegation has already ended or been revoked.".into(),
         }
     }
 }

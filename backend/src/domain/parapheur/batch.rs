@@ -1,0 +1,1 @@
+//! Batch signing in the background (being written).
