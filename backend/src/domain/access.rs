@@ -8,6 +8,7 @@ use crate::db::entities::filing;
 use crate::db::visibility::{self, Scope};
 use crate::db::register;
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
 
 impl Services {
     /// What `user` sees of `administration_id`'s registers; `None` if not staff there.
@@ -52,6 +53,13 @@ impl Services {
             }
         }
         Ok(out)
+    }
+
+    /// The scope a search, an export or the queue runs in when no administration is named:
+    /// the user's first administration where they are staff. `Forbidden` for anyone who
+    /// is not staff anywhere.
+    pub async fn primary_scope(&self, user: &CurrentUser) -> Result<Scope> {
+        self.scopes(user).await?.into_iter().next().ok_or(Error::Forbidden(Msg::Forbidden))
     }
 
     /// One register entry for staff work, with the user's scope; `NotFound` for anyone who

@@ -111,7 +111,7 @@ impl Services {
                 let a = queries::administration_by_code(&self.db.conn, code).await?.ok_or(Error::Forbidden(Msg::Forbidden))?;
                 self.scope(user, a.id).await?.ok_or(Error::Forbidden(Msg::Forbidden))
             }
-            None => self.scopes(user).await?.into_iter().next().ok_or(Error::Forbidden(Msg::Forbidden)),
+            None => self.primary_scope(user).await,
         }
     }
 

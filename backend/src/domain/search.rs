@@ -11,7 +11,6 @@ use super::auth::CurrentUser;
 use super::Services;
 use crate::db::entities::{correspondent, filing, unit};
 use crate::db::search::{self, Filter};
-use crate::db::visibility::Scope;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
@@ -133,12 +132,6 @@ pub fn parse(p: &SearchParams) -> Result<(Filter, u64)> {
 }
 
 impl Services {
-    /// The scope a search or export runs in: the user's first administration where they are
-    /// staff. `Forbidden` for anyone who is not staff anywhere.
-    pub async fn primary_scope(&self, user: &CurrentUser) -> Result<Scope> {
-        self.scopes(user).await?.into_iter().next().ok_or(Error::Forbidden(Msg::Forbidden))
-    }
-
     /// One page of the register entries `user` may see that match `params`.
     pub async fn search_register(&self, user: &CurrentUser, params: &SearchParams) -> Result<SearchResults> {
         let (filter, page) = parse(params)?;
