@@ -9,12 +9,13 @@ MODE=${1:-test}
 APT_PACKAGES=(
   pkg-config libssl-dev            # openssl-sys
   fonts-noto-core                  # receipts: Latin, Arabic and Tifinagh fonts (signing pdf::text)
+  poppler-utils                    # pdftoppm: parapheur page images; pdfsig (independent validator)
 )
 [ "$MODE" = run ] || APT_PACKAGES+=(
   postgresql                       # integration tests on a real PostgreSQL
   chromium                         # e2e, driven by playwright-core
   softhsm2 opensc                  # PKCS#11 token for signing tests
-  poppler-utils libnss3-tools      # pdfsig (independent validator) + certutil
+  libnss3-tools                    # certutil (pdfsig's trust store)
   zbar-tools                       # zbarimg: receipt QR codes must scan back (signing text_compose test)
   qpdf ghostscript                 # PDF producers for signing fixtures
   openssl                          # test PKI keys and PKCS#12 files (signing validators)

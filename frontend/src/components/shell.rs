@@ -96,6 +96,7 @@ fn header(ctx: &PageCtx) -> impl IntoView {
     links.extend(crate::pages::bureau_queue::nav(ctx));
     links.extend(crate::pages::bureau_search::nav(ctx));
     links.extend(crate::pages::routing_slip::nav(ctx));
+    links.extend(crate::pages::parapheur_inbox::nav(ctx));
     view! {
         <header class="site-header">
             <div class="brand-row">

@@ -33,6 +33,7 @@ mod errors;
 mod filing;
 mod format;
 pub mod routing;
+pub mod parapheur;
 pub mod parapheur_circuit;
 pub mod search;
 mod verify;

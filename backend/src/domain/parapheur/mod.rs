@@ -29,6 +29,7 @@ pub mod folders;
 pub mod keys;
 pub mod msg;
 pub mod notify;
+pub mod pages_render;
 pub mod outgoing;
 pub mod trust;
 

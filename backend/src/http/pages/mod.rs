@@ -9,6 +9,8 @@ mod bureau_admin;
 mod convert;
 mod errors;
 mod filing;
+mod parapheur;
+mod parapheur_view;
 mod public;
 pub mod routing;
 mod search;
@@ -54,6 +56,11 @@ pub fn router() -> Router<AppState> {
         .route("/bureau/entries/{id}/drafts", post(routing::new_draft))
         .route("/bureau/drafts/{id}", post(routing::edit_draft))
         .route("/bureau/drafts/{id}/dispatch", post(routing::dispatch))
+        .route("/parapheur", get(parapheur::inbox))
+        .route("/parapheur/new", get(parapheur::new_form).post(parapheur::new_submit))
+        .route("/parapheur/folders/{id}", get(parapheur::folder))
+        .route("/parapheur/folders/{id}/actions", post(parapheur::act))
+        .route("/parapheur/folders/{id}/documents/{doc}/pages/{file}", get(parapheur::page_image))
         .route("/verify", get(verify::form).post(verify::submit))
         .route("/static/sijill.css", get(assets::stylesheet))
         .route("/pkg/{*file}", get(assets::pkg_file))
