@@ -224,12 +224,6 @@ messages! {
         LevelBLTA => ["B-LTA : archivage (données de validation horodatées)", "B-LTA: أرشفة (بيانات التحقق مختومة زمنيا)", "B-LTA: ⴰⵙⵓⵙⵙⵓ (ⵙ ⵓⵣⵎⵣ)", "B-LTA: archival (validation data timestamped)"],
         Save => ["Enregistrer", "حفظ", "ⵃⴹⵓ", "Save"],
         SettingsSaved => ["Réglages enregistrés.", "تم حفظ الإعدادات.", "ⵜⵜⵓⵃⴹⴰⵏⵜ ⵜⵙⵖⴰⵍ.", "Settings saved."],
-        RevokePending => [
-            "La révocation d'une délégation arrive bientôt ; d'ici là, une délégation prend fin à sa date.",
-            "إلغاء التفويض قريبا؛ وإلى ذلك الحين ينتهي التفويض في تاريخه.",
-            "ⴰⴽⴽⵓⵙ ⵏ ⵜⵎⵙⵙⵓⵜⵔⵜ ⵔⴰⴷ ⴷ ⵢⴰⵛⴽ; ⵜⴰⵎⵙⵙⵓⵜⵔⵜ ⵜⵜⵎⵎⴰ ⴳ ⵓⵣⵎⵣ ⵏⵏⵙ.",
-            "Revoking a delegation is coming; until then a delegation ends on its date.",
-        ],
     }
 }
 

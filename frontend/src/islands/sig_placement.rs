@@ -50,7 +50,7 @@ fn field(row: usize, name: &'static str, label: &'static str, value: RwSignal<St
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input id=id name=format!("{name}_{row}") type="number" step="any" min=min inputmode="decimal"
-                aria-describedby=hint prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                aria-describedby=hint value=value.get_untracked() prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
         </div>
     }
 }

@@ -164,9 +164,9 @@ fn delegation_table(lang: Lang, id: &'static str, caption: PA, who: PA, lines: &
     .into_any()
 }
 
-/// `/parapheur/delegations`. `can_revoke`: the revoke action exists on the server.
-#[allow(clippy::too_many_arguments)]
-pub fn delegations(ctx: &PageCtx, admin: bool, people: &[Choice], given: &[DelegationLine], received: &[DelegationLine], state: &FormState, errors: &[(String, String)], notice: Option<String>, can_revoke: bool) -> String {
+/// `/parapheur/delegations`: the form, then the delegations given (revocable while in force
+/// or upcoming) and received.
+pub fn delegations(ctx: &PageCtx, admin: bool, people: &[Choice], given: &[DelegationLine], received: &[DelegationLine], state: &FormState, errors: &[(String, String)], notice: Option<String>) -> String {
     let lang = ctx.lang;
     let body = view! {
         {sub_nav(ctx, admin)}
@@ -184,8 +184,7 @@ pub fn delegations(ctx: &PageCtx, admin: bool, people: &[Choice], given: &[Deleg
             </fieldset>
             <button type="submit">{PA::Delegate_.text(lang)}</button>
         </form>
-        {delegation_table(lang, "given-title", PA::Given, PA::To_, given, can_revoke.then_some(ctx))}
-        {(!can_revoke).then(|| view! { <p class="hint">{PA::RevokePending.text(lang)}</p> })}
+        {delegation_table(lang, "given-title", PA::Given, PA::To_, given, Some(ctx))}
         {delegation_table(lang, "received-title", PA::Received, PA::By, received, None)}
     };
     document(ctx, PA::DelegTitle.text(lang), body)

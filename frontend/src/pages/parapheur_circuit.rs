@@ -135,6 +135,7 @@ fn row(lang: Lang, r: usize, choices: &StepChoices, state: &FormState, errors: &
     let kinds = pairs(lang, &[("visa", PC::KindVisa), ("signature", PC::KindSignature)]);
     let modes = pairs(lang, &[("all", PC::ModeAll), ("one", PC::ModeOne)]);
     let placement_error = error_of(errors, &format!("placement_{r}")).map(str::to_owned);
+    let open = v("kind") == "signature" || !v("x").is_empty() || placement_error.is_some();
     view! {
         <fieldset class="step-row" id=format!("step-{r}")>
             <legend>{fill(PC::StepN.text(lang), "n", &(r + 1).to_string())}</legend>
@@ -151,8 +152,12 @@ fn row(lang: Lang, r: usize, choices: &StepChoices, state: &FormState, errors: &
                 {select(lang, format!("role_{r}"), PC::Role.text(lang), &roles(lang), &v("role"), Some(PC::NoRole.text(lang)), errors)}
                 {select(lang, format!("unit_{r}"), PC::InUnit.text(lang), &choices.units, &v("unit"), Some(PC::NoUnit.text(lang)), errors)}
             </div>
-            <SigPlacement row=r lang=lang base=preview.map(|p| p.base.clone()) sizes=preview.map(|p| p.sizes.clone()).unwrap_or_default()
-                page=v("page") x=v("x") y=v("y") w=v("w") h=v("h") error=placement_error/>
+            // Open for signature steps (and placed or wrong rectangles); a native disclosure without JS.
+            <details class="placement-details" open=open>
+                <summary>{PC::PlacementLegend.text(lang)}</summary>
+                <SigPlacement row=r lang=lang base=preview.map(|p| p.base.clone()) sizes=preview.map(|p| p.sizes.clone()).unwrap_or_default()
+                    page=v("page") x=v("x") y=v("y") w=v("w") h=v("h") error=placement_error/>
+            </details>
         </fieldset>
     }
 }
