@@ -1,7 +1,7 @@
 //! Who a circuit step may name: the administration's staff (by name) and its units (for a
 //! role in a unit). The circuit and template forms list them.
 
-use crate::db::routing as people;
+use crate::db::people;
 use crate::domain::authz::{allowed, Action};
 use crate::domain::bureau::UnitRef;
 use crate::domain::auth::CurrentUser;

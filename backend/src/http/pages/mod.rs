@@ -9,6 +9,8 @@ mod bureau_admin;
 mod convert;
 mod errors;
 mod filing;
+mod parapheur_admin;
+mod parapheur_circuit;
 mod parapheur;
 mod parapheur_view;
 mod public;
@@ -61,6 +63,12 @@ pub fn router() -> Router<AppState> {
         .route("/parapheur/folders/{id}", get(parapheur::folder))
         .route("/parapheur/folders/{id}/actions", post(parapheur::act))
         .route("/parapheur/folders/{id}/documents/{doc}/pages/{file}", get(parapheur::page_image))
+        .route("/parapheur/folders/{id}/circuit", get(parapheur_circuit::form).post(parapheur_circuit::submit))
+        .route("/parapheur/keys", get(parapheur_admin::keys).post(parapheur_admin::upload_key))
+        .route("/parapheur/delegations", get(parapheur_admin::delegations).post(parapheur_admin::delegate))
+        .route("/parapheur/delegations/{id}/revoke", post(parapheur_admin::revoke))
+        .route("/parapheur/templates", get(parapheur_admin::templates).post(parapheur_admin::create_template))
+        .route("/parapheur/settings", get(parapheur_admin::settings).post(parapheur_admin::save_settings))
         .route("/verify", get(verify::form).post(verify::submit))
         .route("/static/sijill.css", get(assets::stylesheet))
         .route("/pkg/{*file}", get(assets::pkg_file))
