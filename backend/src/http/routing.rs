@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 
 use super::error::ErrorBody;
 use super::extract::Authenticated;
+use super::multipart::read_form;
 use super::AppState;
 use crate::domain::answer_access::AnswerView;
 use crate::domain::answers::{DispatchInput, Dispatched, DraftInput, DraftView};
@@ -69,33 +70,13 @@ pub async fn read_draft(state: &AppState, req: Request) -> Result<(DraftInput, O
             .map_err(|_| Error::BadRequest(Msg::MissingField("subject")))?;
         return Ok((input, None, None));
     }
-    let mut mp = Multipart::from_request(req, state).await.map_err(|_| Error::BadRequest(Msg::MissingField("subject")))?;
-    let (mut subject, mut body, mut doc, mut csrf) = (String::new(), String::new(), None, None);
-    let max = state.config().filings.max_document_bytes;
-    while let Some(mut field) = mp.next_field().await.map_err(|_| Error::BadRequest(Msg::MissingField("subject")))? {
-        let name = field.name().unwrap_or("").to_owned();
-        if name == "documents" || name == "pdf" {
-            let file_name = field.file_name().unwrap_or("").to_owned();
-            let mut buf = bytes::BytesMut::new();
-            while let Some(chunk) = field.chunk().await.map_err(|_| Error::TooLarge(Msg::DocumentTooLarge(file_name.clone(), max)))? {
-                buf.extend_from_slice(&chunk);
-                if buf.len() > max {
-                    return Err(Error::TooLarge(Msg::DocumentTooLarge(file_name, max)));
-                }
-            }
-            if !buf.is_empty() {
-                doc = Some(NewDocument { name: if file_name.is_empty() { "answer.pdf".into() } else { file_name }, bytes: buf.freeze() });
-            }
-            continue;
-        }
-        let text = field.text().await.map_err(|_| Error::BadRequest(Msg::MissingField("subject")))?;
-        match name.as_str() {
-            "subject" => subject = text,
-            "body" => body = text,
-            "csrf" => csrf = Some(text),
-            _ => {}
-        }
-    }
+    let mp = Multipart::from_request(req, state).await.map_err(|_| Error::BadRequest(Msg::MissingField("subject")))?;
+    let form = read_form(mp, &state.config().filings, &["documents", "pdf"]).await?;
+    let doc = form.documents.iter().find(|d| !d.bytes.is_empty()).map(|d| NewDocument {
+        name: if d.name.is_empty() { "answer.pdf".into() } else { d.name.clone() },
+        bytes: d.bytes.clone(),
+    });
+    let (subject, body, csrf) = (form.text("subject"), form.text("body"), form.get("csrf"));
     Ok((DraftInput { subject, body }, doc, csrf))
 }
 
