@@ -50,6 +50,7 @@ pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> Result
     tokio::spawn(worker.run());
     tokio::spawn(crate::jobs::reminders::run(state.svc.clone()));
     tokio::spawn(crate::jobs::folder_answers::run(state.svc.clone()));
+    tokio::spawn(crate::jobs::digest::run(state.svc.clone()));
     let app = http::router(state);
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
     Ok(())

@@ -14,6 +14,7 @@ pub mod intake;
 pub mod multipart;
 pub mod openapi;
 pub mod parapheur;
+pub mod parapheur_more;
 pub mod pages;
 pub mod register_export;
 pub mod search;
@@ -52,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .merge(search::router())
         .merge(register_export::router())
         .merge(parapheur::router())
+        .merge(parapheur_more::router())
         .merge(intake::router())
         .merge(routing::router())
         .merge(openapi::router())

@@ -35,5 +35,5 @@ impl Modify for Security {
 }
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/api/v1/openapi.json", get(|| async { Json(ApiDoc::openapi().merge_from(super::parapheur::ParapheurApi::openapi())) }))
+    Router::new().route("/api/v1/openapi.json", get(|| async { Json(ApiDoc::openapi().merge_from(super::parapheur::ParapheurApi::openapi()).merge_from(super::parapheur_more::ParapheurMoreApi::openapi())) }))
 }

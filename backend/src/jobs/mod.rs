@@ -1,5 +1,6 @@
 //! Background jobs: the outbox worker sending e-mail.
 
+pub mod digest;
 pub mod folder_answers;
 pub mod outbox;
 pub mod reminders;

@@ -34,6 +34,7 @@ mod filing;
 mod format;
 pub mod routing;
 pub mod parapheur;
+pub mod parapheur_batch;
 pub mod parapheur_circuit;
 pub mod search;
 mod verify;

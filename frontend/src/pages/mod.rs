@@ -16,6 +16,7 @@ pub mod home;
 pub mod parapheur_folder;
 pub mod parapheur_folder_actions;
 pub mod parapheur_inbox;
+pub mod parapheur_batch;
 pub mod parapheur_admin;
 pub mod parapheur_circuit;
 pub mod receipt;

@@ -314,7 +314,7 @@ impl Services {
     /// Signs many folders with one unlock of the key: a folder that fails (not the user's
     /// turn, a service down…) is reported and the others are still signed.
     pub async fn batch_sign(&self, user: &CurrentUser, folder_ids: &[i32], pin: &str) -> Result<Vec<BatchResult>> {
-        if folder_ids.is_empty() || folder_ids.len() > 500 {
+        if folder_ids.is_empty() || folder_ids.len() > super::batch::MAX_BATCH {
             return Err(Error::BadRequest(Msg::InvalidValue("folders")));
         }
         let signer = self.unlock_signer(user.id, pin).await?;
@@ -326,11 +326,7 @@ impl Services {
                 Ok(status) => BatchResult { folder_id: id, ok: true, status: Some(status), error: None, message: None },
                 Err(e) => {
                     tracing::info!(folder = id, error = %e, "batch signing: folder not signed");
-                    let msg = match e {
-                        Error::BadRequest(m) | Error::Forbidden(m) | Error::Conflict(m) | Error::Unavailable(m) => m,
-                        Error::NotFound => Msg::NotFound,
-                        _ => Msg::Internal,
-                    };
+                    let msg = super::batch::failure_msg(&e);
                     BatchResult { folder_id: id, ok: false, status: None, error: Some(msg.code().to_owned()), message: Some(msg.text(user.lang)) }
                 }
             });

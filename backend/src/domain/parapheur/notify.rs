@@ -1,6 +1,7 @@
 //! E-mails of the parapheur, queued in the outbox in the transaction of the change they
 //! announce (so none is lost and none is sent for a change that rolled back): a folder
-//! reaching someone's step, and its originator told when it is rejected or completed.
+//! reaching someone's step (unless they chose the daily digest, see `digest`), and its
+//! originator told when it is rejected or completed.
 
 use sea_orm::ConnectionTrait;
 
@@ -27,7 +28,11 @@ fn link(public_url: &str, f: &folder::Model) -> String {
 pub async fn pending(c: &impl ConnectionTrait, public_url: &str, f: &folder::Model, position: i32) -> Result<()> {
     let link = link(public_url, f);
     for step in q::steps(c, f.id).await?.iter().filter(|s| s.position == position && s.status == "pending") {
-        for u in q::step_recipients(c, step).await? {
+        let recipients = q::step_recipients(c, step).await?;
+        // Users who chose the daily digest hear about it there instead (see `digest`).
+        let ids: Vec<i32> = recipients.iter().map(|u| u.id).collect();
+        let digest = crate::db::parapheur_more::digest_users(c, Some(&ids)).await?;
+        for u in recipients.into_iter().filter(|u| !digest.contains(&u.id)) {
             let t = &f.title;
             let (subject, body) = match (lang(&u), step.kind == "signature") {
                 (Lang::Fr, sig) => (format!("Parapheur : « {t} » attend votre {}", if sig { "signature" } else { "visa" }),

@@ -9,6 +9,7 @@ mod bureau_admin;
 mod convert;
 mod errors;
 mod filing;
+mod parapheur_batch;
 mod parapheur_admin;
 mod parapheur_circuit;
 mod parapheur;
@@ -69,6 +70,8 @@ pub fn router() -> Router<AppState> {
         .route("/parapheur/delegations/{id}/revoke", post(parapheur_admin::revoke))
         .route("/parapheur/templates", get(parapheur_admin::templates).post(parapheur_admin::create_template))
         .route("/parapheur/settings", get(parapheur_admin::settings).post(parapheur_admin::save_settings))
+        .route("/parapheur/batch", post(parapheur_batch::start))
+        .route("/parapheur/batches/{id}", get(parapheur_batch::show))
         .route("/verify", get(verify::form).post(verify::submit))
         .route("/static/sijill.css", get(assets::stylesheet))
         .route("/pkg/{*file}", get(assets::pkg_file))
