@@ -108,6 +108,13 @@ async fn a_click_on_the_page_image_places_the_signature_then_the_circuit_starts_
     let mut fields = two_rows(&csrf, &head, &signer);
     fields.extend([("role_0", "official".into()), ("op", "start".into())]);
     assert!(post(&p, &path, &agent.token, "fr", &fields).await.body.contains("Choisissez une personne, ou un rôle et un service"));
+    // Two steps in parallel (same order) with different rules.
+    let mut fields = two_rows(&csrf, &head, &signer);
+    fields.retain(|(k, _)| *k != "pos_1" && *k != "mode_1");
+    fields.extend([("pos_1", "1".into()), ("mode_1", "one".into()), ("op", "start".into())]);
+    let mixed = post(&p, &path, &agent.token, "fr", &fields).await;
+    assert_eq!(mixed.status, StatusCode::BAD_REQUEST);
+    assert!(mixed.body.contains(r##"href="#field-mode_1""##) && mixed.body.contains("une même règle"), "{}", mixed.body);
 
     let mut fields = two_rows(&csrf, &head, &signer);
     fields.extend([("page_1", "1".into()), ("x_1", x.clone()), ("y_1", y.clone()), ("w_1", "180".into()), ("h_1", "60".into()), ("op", "start".into())]);

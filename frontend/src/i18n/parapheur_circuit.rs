@@ -132,6 +132,12 @@ messages! {
             "The frame must fit in the page ({w} × {h} points) and be at least 10 × 10 points.",
         ],
         ErrNoPage => ["Le document n'a pas de page {n}.", "ليست في الوثيقة صفحة {n}.", "ⵓⵔ ⵜⵍⵍⵉ ⵜⴰⵙⵏⴰ {n} ⴳ ⵓⵙⴽⴽⵉⵏ.", "The document has no page {n}."],
+        ErrMode => [
+            "Les étapes de même ordre suivent une même règle : toutes, ou une seule.",
+            "المراحل ذات الترتيب نفسه تتبع قاعدة واحدة: الجميع أو واحد فقط.",
+            "ⵜⵉⵙⵓⵔⵉⴼⵉⵏ ⵏ ⵢⴰⵏ ⵓⵙⵡⵉⵙ ⴹⴼⵕⵏⵜ ⵢⴰⵜ ⵜⵓⵍⴷⴰ: ⴰⴽⴽ, ⵏⵖ ⵢⴰⵏ ⴽⴰ.",
+            "Steps with the same order follow one rule: all, or only one.",
+        ],
         ErrNoSteps => ["Ajoutez au moins une étape.", "أضف مرحلة واحدة على الأقل.", "ⵔⵏⵓ ⵢⴰⵜ ⵜⵙⵓⵔⵉⴼⵜ ⵓⴳⴳⴰⵔ.", "Add at least one step."],
         ErrChooseTemplate => ["Choisissez un modèle.", "اختر نموذجا.", "ⴼⵔⵏ ⴰⵎⴷⵢⴰ.", "Choose a template."],
         FormErrors => ["Le formulaire contient des erreurs", "يحتوي النموذج على أخطاء", "ⵍⵍⴰⵏⵜ ⵜⵓⵣⴳⵓⵍⵉⵏ ⴳ ⵜⴼⵔⴽⵉⵜ", "The form has errors"],

@@ -115,11 +115,15 @@ pub fn SigPlacement(
         }
     };
     // Hydrated, a click places the rectangle here without submitting the form.
+    // Enter or Space on the image (a click with no pointer, `detail` 0) only moves the focus
+    // to the frame, so a keyboard user never drops the signature in the corner.
     let on_click = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         if let Some((_, _, rw, rh, pw, ph, _)) = rect() {
-            let (nx, ny) = from_click(ev.offset_x() as f64, ev.offset_y() as f64, rw, rh, pw, ph);
-            put(nx, ny);
+            if ev.detail() != 0 {
+                let (nx, ny) = from_click(ev.offset_x() as f64, ev.offset_y() as f64, rw, rh, pw, ph);
+                put(nx, ny);
+            }
             #[cfg(feature = "hydrate")]
             if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("sig-rect-{row}"))) {
                 use wasm_bindgen::JsCast;

@@ -122,14 +122,20 @@ pub fn parse_rows(f: &[(String, String)], lang: UiLang, sizes: Option<&[(f64, f6
             other => other,
         };
         match placement {
-            Ok(placement) => steps.push(StepSpec { position, kind: kind.into(), mode: Some(mode.into()), user_id, role, unit_id, placement }),
+            Ok(placement) => steps.push((r, StepSpec { position, kind: kind.into(), mode: Some(mode.into()), user_id, role, unit_id, placement })),
             Err(e) => errors.push((format!("placement_{r}"), e)),
+        }
+    }
+    // One rule per parallel group: said on the row that breaks it.
+    for (i, (r, s)) in steps.iter().enumerate() {
+        if steps[..i].iter().any(|(_, o)| o.position == s.position && o.mode != s.mode) {
+            errors.push((format!("mode_{r}"), PC::ErrMode.text(lang).to_owned()));
         }
     }
     if steps.is_empty() && errors.is_empty() {
         errors.push((String::new(), PC::ErrNoSteps.text(lang).to_owned()));
     }
-    if errors.is_empty() { Ok(steps) } else { Err(errors) }
+    if errors.is_empty() { Ok(steps.into_iter().map(|(_, s)| s).collect()) } else { Err(errors) }
 }
 
 /// Steps (of a template, or of a rejected folder's last circuit) as row values.
