@@ -4,10 +4,10 @@
 //! it answers, the addressee, the subject and the body, then the sending unit.
 
 use chrono::{DateTime, Utc};
-use sijill_signing::pdf::compose::{Composer, DocInfo};
-use sijill_signing::pdf::text::{Align, FontSet, TextStyle};
+use sijill_signing::pdf::text::{Align, TextStyle};
 
 use super::catalogue::Names;
+use super::letterhead::{composer, letterhead};
 use crate::error::{Error, Result};
 
 /// What the letter says.
@@ -35,29 +35,9 @@ fn err(e: sijill_signing::Error) -> Error {
 
 /// Draws the letter (unsealed); several pages when the body is long.
 pub fn compose(d: &AnswerLetter) -> Result<Vec<u8>> {
-    let mut c = Composer::new(FontSet::system_default().map_err(err)?).with_bold(FontSet::system_bold().map_err(err)?);
-    c.info(DocInfo {
-        title: format!("Réponse {}", d.number),
-        author: d.administration.fr.clone(),
-        subject: d.subject.clone(),
-        creator: "Sijill".into(),
-        lang: "fr".into(),
-        ..Default::default()
-    });
+    let mut c = composer("answer", format!("Réponse {}", d.number), &d.administration, d.subject.clone())?;
     c.page();
-    let mut y = TOP;
-    c.text_styled(L, y, &d.administration.fr, &TextStyle::new(13.0).bold());
-    c.text_styled(R, y, &d.administration.ar, &TextStyle::new(13.0).bold().align(Align::Right));
-    y -= 18.0;
-    c.text(L, y, 10.0, &d.administration.en, Align::Left);
-    c.text(R, y, 11.0, &d.administration.zgh, Align::Right);
-    if let Some(u) = &d.unit {
-        y -= 16.0;
-        c.text(L, y, 10.0, &u.fr, Align::Left);
-        c.text(R, y, 10.0, &u.ar, Align::Right);
-    }
-    y -= 12.0;
-    c.rule(L, y, R, y, 0.8);
+    let mut y = letterhead(&mut c, &d.administration, d.unit.as_ref(), L, R, TOP);
     y -= 28.0;
     let rows: [(&str, &str, String); 3] = [
         ("N° de départ", "رقم الصادر", d.number.clone()),

@@ -17,6 +17,7 @@ pub mod parapheur;
 pub mod catalogue;
 pub mod filings;
 pub mod intake;
+pub mod letterhead;
 pub mod receipt_layout;
 pub mod receipts;
 pub mod register_book;

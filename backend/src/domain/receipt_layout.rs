@@ -3,9 +3,9 @@
 //! filer, subject, each document with its size and SHA-256, the verification URL and its
 //! QR code. Text is shaped (Arabic joins, right-to-left; Tifinagh) by the composer.
 
-use sijill_signing::pdf::compose::{Composer, DocInfo};
-use sijill_signing::pdf::text::{Align, FontSet, TextStyle};
+use sijill_signing::pdf::text::{Align, TextStyle};
 
+use super::letterhead::{composer, letterhead};
 use super::receipts::{ReceiptData, ReceiptRenderer};
 use crate::error::{Error, Result};
 
@@ -29,24 +29,9 @@ fn human_size(n: i64) -> String {
 
 impl ReceiptRenderer for ComposedReceipt {
     fn render(&self, d: &ReceiptData) -> Result<Vec<u8>> {
-        let mut c = Composer::new(FontSet::system_default().map_err(err)?).with_bold(FontSet::system_bold().map_err(err)?);
-        c.info(DocInfo {
-            title: format!("Accusé de réception {}", d.number),
-            author: d.administration.fr.clone(),
-            subject: d.subject.clone(),
-            creator: "Sijill".into(),
-            lang: "fr".into(),
-            ..Default::default()
-        });
+        let mut c = composer("receipt", format!("Accusé de réception {}", d.number), &d.administration, d.subject.clone())?;
         c.page();
-        let mut y = 800.0;
-        c.text_styled(L, y, &d.administration.fr, &TextStyle::new(13.0).bold());
-        c.text_styled(R, y, &d.administration.ar, &TextStyle::new(13.0).bold().align(Align::Right));
-        y -= 18.0;
-        c.text(L, y, 10.0, &d.administration.en, Align::Left);
-        c.text(R, y, 11.0, &d.administration.zgh, Align::Right);
-        y -= 12.0;
-        c.rule(L, y, R, y, 0.8);
+        let mut y = letterhead(&mut c, &d.administration, None, L, R, 800.0);
         y -= 30.0;
         c.text_styled(L, y, "Accusé de réception", &TextStyle::new(18.0).bold());
         c.text_styled(R, y, "وصل الاستلام", &TextStyle::new(18.0).bold().align(Align::Right));

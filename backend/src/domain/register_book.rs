@@ -4,9 +4,10 @@
 //! of every page. Drawn with the signing library's composer like receipts
 //! (`receipt_layout`); sealed afterwards by `register_export`.
 
-use sijill_signing::pdf::compose::{Composer, DocInfo};
-use sijill_signing::pdf::text::{Align, FontSet, TextStyle};
+use sijill_signing::pdf::compose::Composer;
+use sijill_signing::pdf::text::{Align, TextStyle};
 
+use super::letterhead::{composer, letterhead};
 use super::register_export::RegisterBook;
 use crate::error::{Error, Result};
 
@@ -85,14 +86,7 @@ fn headings(c: &mut Composer, y: f32) -> f32 {
 fn title_page(c: &mut Composer, b: &RegisterBook) {
     let (fr, ar, en) = register_name(&b.direction);
     c.page();
-    let mut y = TOP;
-    c.text_styled(L, y, &b.administration.fr, &TextStyle::new(14.0).bold());
-    c.text_styled(R, y, &b.administration.ar, &TextStyle::new(14.0).bold().align(Align::Right));
-    y -= 20.0;
-    c.text(L, y, 10.0, &b.administration.en, Align::Left);
-    c.text(R, y, 11.0, &b.administration.zgh, Align::Right);
-    y -= 14.0;
-    c.rule(L, y, R, y, 0.8);
+    let mut y = letterhead(c, &b.administration, None, L, R, TOP);
     y -= 120.0;
     c.text_styled((L + R) / 2.0, y, fr, &TextStyle::new(22.0).bold().align(Align::Center));
     y -= 32.0;
@@ -126,16 +120,8 @@ fn title_page(c: &mut Composer, b: &RegisterBook) {
 
 /// Draws the book (unsigned PDF). CPU-bound: call it off the async threads.
 pub fn render(b: &RegisterBook) -> Result<Vec<u8>> {
-    let mut c = Composer::new(FontSet::system_default().map_err(err)?).with_bold(FontSet::system_bold().map_err(err)?);
     let (fr, _, _) = register_name(&b.direction);
-    c.info(DocInfo {
-        title: format!("{fr} — {}", b.period),
-        author: b.administration.fr.clone(),
-        subject: format!("{fr}, {}", b.period),
-        creator: "Sijill".into(),
-        lang: "fr".into(),
-        ..Default::default()
-    });
+    let mut c = composer("register book", format!("{fr} — {}", b.period), &b.administration, format!("{fr}, {}", b.period))?;
     title_page(&mut c, b);
     let style = TextStyle::new(SIZE);
     let mut y = BOTTOM - 1.0;
