@@ -175,6 +175,7 @@ test('the key, delegation, template and settings pages pass axe (French and Arab
     for (const path of ['/parapheur/keys', '/parapheur/delegations']) {
       await official.goto(`${BASE}${path}`);
       await expectNoAxeViolations(official, `${path} (${lang})`);
+      await screenshot(official, `parapheur${path.replaceAll('/', '-')}-${lang}`);
     }
     await official.context().close();
     const admin = await newPage(browser, { lang });
@@ -182,6 +183,7 @@ test('the key, delegation, template and settings pages pass axe (French and Arab
     for (const path of ['/parapheur/templates', '/parapheur/settings']) {
       await admin.goto(`${BASE}${path}`);
       await expectNoAxeViolations(admin, `${path} (${lang})`);
+      await screenshot(admin, `parapheur${path.replaceAll('/', '-')}-${lang}`);
     }
     await admin.context().close();
   }

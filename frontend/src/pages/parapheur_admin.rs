@@ -43,7 +43,7 @@ fn notice_view(notice: Option<String>) -> impl IntoView {
     notice.map(|n| view! { <p class="notice ok" role="status">{n}</p> })
 }
 
-fn input(name: &'static str, label: &'static str, kind: &'static str, value: String, hint: Option<&'static str>, errors: &[(String, String)], extra_required: bool) -> impl IntoView {
+fn input(name: &'static str, label: &'static str, kind: &'static str, value: String, hint: Option<&'static str>, errors: &[(String, String)], required: bool) -> impl IntoView {
     let id = format!("field-{name}");
     let error = errors.iter().find(|(f, _)| f == name).map(|(_, t)| t.clone());
     let mut described = Vec::new();
@@ -59,8 +59,8 @@ fn input(name: &'static str, label: &'static str, kind: &'static str, value: Str
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=format!("field-{name}-hint")>{h}</p> })}
             {error.clone().map(|e| view! { <p class="error" id=format!("field-{name}-error")>{e}</p> })}
-            <input id=id name=name type=kind value=value required=extra_required autocomplete="off"
-                aria-describedby=described aria-invalid=error.is_some().then_some("true")/>
+            <input id=id name=name type=kind value=(kind != "file").then_some(value) required=required autocomplete="off"
+                accept=(kind == "file").then_some(".p12,.pfx,application/x-pkcs12") aria-describedby=described aria-invalid=error.is_some().then_some("true")/>
         </div>
     }
 }
