@@ -149,7 +149,16 @@ async fn templates_and_pades_level_are_set_by_administrators_and_used_from_the_c
     assert!(list.contains("Modèle enregistré") && list.contains("Visa puis signature du directeur") && list.contains("Responsable signataire"));
     // Agents may not manage templates or settings.
     assert_eq!(page(&p, "GET", "/parapheur/templates", &agent.token, "fr", None).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(page(&p, "GET", "/parapheur/settings", &agent.token, "fr", None).await.status, StatusCode::FORBIDDEN);
+    // Everyone chooses their notifications; only administrators see and set the PAdES level.
+    let mine = page(&p, "GET", "/parapheur/settings", &agent.token, "fr", None).await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(mine.body.contains(r#"value="immediate" checked"#) && !mine.body.contains("pades_level"), "{}", mine.body);
+    let csrf_agent = csrf(&p, &agent.token).await;
+    let daily = post(&p, "/parapheur/settings", &agent.token, "fr", &[("csrf", csrf_agent.clone()), ("notifications", "daily".into())]).await;
+    assert_eq!(daily.status, StatusCode::SEE_OTHER);
+    assert!(page(&p, "GET", "/parapheur/settings", &agent.token, "fr", None).await.body.contains(r#"value="daily" checked"#));
+    let forged = post(&p, "/parapheur/settings", &agent.token, "fr", &[("csrf", csrf_agent), ("pades_level", "B-B".into())]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN, "an agent may not set the level");
 
     let settings = page(&p, "GET", "/parapheur/settings", &admin, "fr", None).await.body;
     assert!(settings.contains(r#"value="B-LT" checked"#), "B-LT by default");

@@ -172,10 +172,10 @@ test('the key, delegation, template and settings pages pass axe (French and Arab
   for (const lang of ['fr', 'ar']) {
     const official = await newPage(browser, { lang });
     await signIn(official, 'official@demo.test');
-    for (const path of ['/parapheur/keys', '/parapheur/delegations']) {
+    for (const path of ['/parapheur/keys', '/parapheur/delegations', '/parapheur/settings']) {
       await official.goto(`${BASE}${path}`);
       await expectNoAxeViolations(official, `${path} (${lang})`);
-      await screenshot(official, `parapheur${path.replaceAll('/', '-')}-${lang}`);
+      await screenshot(official, `parapheur${path.replaceAll('/', '-')}-official-${lang}`);
     }
     await official.context().close();
     const admin = await newPage(browser, { lang });

@@ -229,6 +229,15 @@ messages! {
         LevelBLT => ["B-LT : validation à long terme (par défaut)", "B-LT: تحقق طويل الأمد (افتراضي)", "B-LT: ⴰⵙⵏⵇⴷ ⵖⵣⵣⵉⴼⵏ (ⴰⵎⵣⵡⴰⵔⵓ)", "B-LT: long-term validation (default)"],
         LevelBLTA => ["B-LTA : archivage (données de validation horodatées)", "B-LTA: أرشفة (بيانات التحقق مختومة زمنيا)", "B-LTA: ⴰⵙⵓⵙⵙⵓ (ⵙ ⵓⵣⵎⵣ)", "B-LTA: archival (validation data timestamped)"],
         Save => ["Enregistrer", "حفظ", "ⵃⴹⵓ", "Save"],
+        NotifLegend => ["Mes notifications par e-mail", "إشعاراتي بالبريد الإلكتروني", "ⵉⵏⵖⵎⵉⵙⵏ ⵉⵏⵓ ⵙ ⵉⵎⴰⵢⵍ", "My e-mail notifications"],
+        NotifImmediate => [
+            "Un e-mail pour chaque parapheur qui m'attend",
+            "رسالة لكل ملف ينتظرني",
+            "ⵢⴰⵏ ⵉⵎⴰⵢⵍ ⵉ ⴽⵓ ⴰⵙⴷⴰⵡ ⵉⵜⵜⵔⴰⵊⵓⵏ",
+            "One e-mail for each folder waiting for me",
+        ],
+        NotifDaily => ["Un récapitulatif par jour", "ملخص واحد في اليوم", "ⵢⴰⵏ ⵓⵙⵎⵓⵏ ⴳ ⵡⴰⵙⵙ", "One digest a day"],
+        PadesLegend => ["Signatures de l'administration", "توقيعات الإدارة", "ⵉⵣⵎⴰⵎⵏ ⵏ ⵜⵏⴱⴰⴹⵜ", "The administration's signatures"],
         SettingsSaved => ["Réglages enregistrés.", "تم حفظ الإعدادات.", "ⵜⵜⵓⵃⴹⴰⵏⵜ ⵜⵙⵖⴰⵍ.", "Settings saved."],
     }
 }

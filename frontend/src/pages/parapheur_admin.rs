@@ -232,36 +232,57 @@ pub fn templates(ctx: &PageCtx, list: &[TemplateLine], choices: &StepChoices, st
     document(ctx, PA::TemplatesTitle.text(lang), body)
 }
 
-/// `/parapheur/settings` (administrators): the PAdES level.
-pub fn settings(ctx: &PageCtx, level: &str, errors: &[(String, String)], notice: Option<String>) -> String {
-    let lang = ctx.lang;
-    let levels = [("B-B", PA::LevelBB), ("B-T", PA::LevelBT), ("B-LT", PA::LevelBLT), ("B-LTA", PA::LevelBLTA)];
-    let radios = levels
+fn radios(name: &'static str, options: &[(&'static str, PA)], checked: &str, lang: Lang) -> Vec<AnyView> {
+    options
         .iter()
         .map(|(v, label)| {
-            let id = format!("level-{}", v.to_lowercase());
+            let id = format!("{name}-{}", v.to_lowercase());
             view! {
                 <div class="radio">
-                    <input type="radio" id=id.clone() name="pades_level" value=*v checked=*v == level/>
+                    <input type="radio" id=id.clone() name=name value=*v checked=*v == checked/>
                     <label for=id>{label.text(lang)}</label>
                 </div>
             }
+            .into_any()
         })
-        .collect::<Vec<_>>();
+        .collect()
+}
+
+/// `/parapheur/settings`: the reader's e-mail notifications (each folder or a daily digest)
+/// and, for administrators (`level` given), the PAdES level of the administration.
+pub fn settings(ctx: &PageCtx, notifications: &str, level: Option<&str>, errors: &[(String, String)], notice: Option<String>) -> String {
+    let lang = ctx.lang;
+    let notif = radios("notifications", &[("immediate", PA::NotifImmediate), ("daily", PA::NotifDaily)], notifications, lang);
+    let pades = level.map(|level| {
+        let levels = radios("pades_level", &[("B-B", PA::LevelBB), ("B-T", PA::LevelBT), ("B-LT", PA::LevelBLT), ("B-LTA", PA::LevelBLTA)], level, lang);
+        view! {
+            <h2 id="pades-title">{PA::PadesLegend.text(lang)}</h2>
+            <form method="post" action="/parapheur/settings" class="stack" aria-labelledby="pades-title">
+                {csrf_field(ctx)}
+                <fieldset id="field-pades_level" aria-describedby="pades-hint">
+                    <legend>{PA::Level.text(lang)}</legend>
+                    <p class="hint" id="pades-hint">{PA::SettingsIntro.text(lang)}</p>
+                    {levels}
+                </fieldset>
+                <button type="submit">{PA::Save.text(lang)}</button>
+            </form>
+        }
+    });
     let body = view! {
-        {sub_nav(ctx, true)}
+        {sub_nav(ctx, level.is_some())}
         <h1>{PA::SettingsTitle.text(lang)}</h1>
-        <p class="lead">{PA::SettingsIntro.text(lang)}</p>
         {summary(lang, errors)}
         {notice_view(notice)}
-        <form method="post" action="/parapheur/settings" class="stack">
+        <h2 id="notif-title">{PA::NotifLegend.text(lang)}</h2>
+        <form method="post" action="/parapheur/settings" class="stack" aria-labelledby="notif-title">
             {csrf_field(ctx)}
-            <fieldset id="field-pades_level">
-                <legend>{PA::Level.text(lang)}</legend>
-                {radios}
+            <fieldset id="field-notifications">
+                <legend>{PA::NotifLegend.text(lang)}</legend>
+                {notif}
             </fieldset>
             <button type="submit">{PA::Save.text(lang)}</button>
         </form>
+        {pades}
     };
     document(ctx, PA::SettingsTitle.text(lang), body)
 }

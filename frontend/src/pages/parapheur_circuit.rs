@@ -56,8 +56,9 @@ pub fn sub_nav(ctx: &PageCtx, admin: bool) -> impl IntoView {
     let lang = ctx.lang;
     let mut links = vec![("/parapheur", PC::NavInbox), ("/parapheur/keys", PC::NavKey), ("/parapheur/delegations", PC::NavDelegations)];
     if admin {
-        links.extend([("/parapheur/templates", PC::NavTemplates), ("/parapheur/settings", PC::NavSettings)]);
+        links.push(("/parapheur/templates", PC::NavTemplates));
     }
+    links.push(("/parapheur/settings", PC::NavSettings));
     let items = links
         .into_iter()
         .map(|(href, label)| {

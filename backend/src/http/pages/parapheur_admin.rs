@@ -288,15 +288,20 @@ pub async fn create_template(State(state): State<AppState>, v: Visitor, Form(fie
 }
 
 async fn settings_page(state: &AppState, v: &Visitor, user: &CurrentUser, a: i32, errors: Vec<(String, String)>, notice: Option<String>, status: StatusCode) -> Response {
-    if !allowed(user, Action::ManageParapheur { administration_id: a }) {
-        return failure(v, &Error::Forbidden(crate::i18n::Msg::Forbidden));
-    }
-    let level = match state.svc.pades_level(a).await {
-        Ok(l) => l,
+    let prefs = match state.svc.parapheur_preferences(user).await {
+        Ok(p) => p,
         Err(e) => return failure(v, &e),
     };
+    let level = if allowed(user, Action::ManageParapheur { administration_id: a }) {
+        match state.svc.pades_level(a).await {
+            Ok(l) => Some(l),
+            Err(e) => return failure(v, &e),
+        }
+    } else {
+        None
+    };
     let ctx = v.ctx("/parapheur/settings");
-    v.finish(html(&ctx, status, page::settings(&ctx, level.as_str(), &errors, notice)))
+    v.finish(html(&ctx, status, page::settings(&ctx, &prefs.notifications, level.as_ref().map(|l| l.as_str()), &errors, notice)))
 }
 
 pub async fn settings(State(state): State<AppState>, v: Visitor, Query(q): Query<Saved>) -> Response {
@@ -307,6 +312,7 @@ pub async fn settings(State(state): State<AppState>, v: Visitor, Query(q): Query
     settings_page(&state, &v, &user, a, Vec::new(), saved(&v, &q, PA::SettingsSaved), StatusCode::OK).await
 }
 
+/// One of the two forms of the page: notifications (anyone) or the PAdES level (administrators).
 pub async fn save_settings(State(state): State<AppState>, v: Visitor, Form(fields): Form<Fields>) -> Response {
     let (user, a) = match staff(&v, "/parapheur/settings") {
         Ok(u) => u,
@@ -315,11 +321,15 @@ pub async fn save_settings(State(state): State<AppState>, v: Visitor, Form(field
     if !v.csrf_ok(get(&fields, "csrf")) {
         return settings_page(&state, &v, &user, a, vec![(String::new(), FormError::FormExpired.text(v.lang))], None, StatusCode::FORBIDDEN).await;
     }
-    match state.svc.set_pades_level(&user, a, get(&fields, "pades_level")).await {
-        Ok(_) => v.finish(Redirect::to("/parapheur/settings?saved=1").into_response()),
-        Err(Error::BadRequest(_)) => {
-            settings_page(&state, &v, &user, a, vec![("pades_level".into(), FormError::Invalid.text(v.lang))], None, StatusCode::BAD_REQUEST).await
-        }
+    let (field, res) = if fields.iter().any(|(k, _)| k == "pades_level") {
+        ("pades_level", state.svc.set_pades_level(&user, a, get(&fields, "pades_level")).await.map(|_| ()))
+    } else {
+        let p = crate::domain::parapheur::digest::Preferences { notifications: get(&fields, "notifications").to_owned() };
+        ("notifications", state.svc.set_parapheur_preferences(&user, p).await.map(|_| ()))
+    };
+    match res {
+        Ok(()) => v.finish(Redirect::to("/parapheur/settings?saved=1").into_response()),
+        Err(Error::BadRequest(_)) => settings_page(&state, &v, &user, a, vec![(field.into(), FormError::Invalid.text(v.lang))], None, StatusCode::BAD_REQUEST).await,
         Err(e) => failure(&v, &e),
     }
 }
