@@ -166,3 +166,46 @@ async fn without_a_filer_the_signed_answer_waits_for_the_clerks_dispatch_mode() 
     let (_, e) = p.app.get(&format!("/api/v1/bureau/entries/{entry}"), Some(&clerk)).await;
     assert_eq!(e["status"], "answered", "{e}");
 }
+
+/// The process stops between the completion's commit and the delivery: the answer queued in
+/// the completion's transaction stays `dispatching`, and the job delivers it — once.
+#[tokio::test]
+async fn an_answer_left_undelivered_is_finished_by_the_job_once() {
+    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+    use sijill_backend::db::entities::{draft, folder};
+    let p = Parapheur::new().await;
+    let citizen = p.app.login("citizen@demo.test").await;
+    let (_, v) = p.app.file_with(&citizen, "DEMO", "Demande", &[("lettre.pdf", fixtures::pdf("Lettre", 0))], None, None).await;
+    let entry = v["id"].as_str().unwrap().to_owned();
+    let agent = assigned_to_sp(&p, &entry).await;
+    let signer = p.signer("signataire").await;
+    // A folder completed while the delivery did not happen: what the completion's
+    // transaction leaves behind (the folder's link and the queued answer), written here.
+    let agent_staff = Staff { id: 0, token: agent.clone(), name: String::new() };
+    let id = p.started(&agent_staff, json!([at(sig("signature", &signer), 1, "all")])).await;
+    assert_eq!(p.act(&signer, id, json!({"action": "sign", "pin": PIN})).await.0, StatusCode::OK);
+    let c = &p.app.state.svc.db.conn;
+    let mut f = folder::Entity::find_by_id(id as i32).one(c).await.unwrap().unwrap().into_active_model();
+    f.entry_id = Set(Some(entry.clone()));
+    let f = f.update(c).await.unwrap();
+    let e = register::by_id(c, &entry).await.unwrap().unwrap();
+    let d = sijill_backend::db::parapheur_more::insert_folder_answer(c, &f, &e, &uuid::Uuid::new_v4().to_string()).await.unwrap();
+    let svc = &p.app.state.svc;
+    assert_eq!(svc.resume_folder_answers().await.unwrap(), 0, "not while the completing request may still deliver it");
+    let mut d = d.into_active_model();
+    d.updated_at = Set(chrono::Utc::now() - chrono::Duration::minutes(5));
+    d.update(c).await.unwrap();
+    let (a, b) = tokio::join!(svc.resume_folder_answers(), svc.resume_folder_answers());
+    assert_eq!(a.unwrap() + b.unwrap(), 1, "two passes at once deliver it once");
+    assert_eq!(svc.resume_folder_answers().await.unwrap(), 0);
+    let (_, v) = p.app.get(&format!("/api/v1/filings/{entry}"), Some(&citizen)).await;
+    assert_eq!(v["status"], "answered", "{v}");
+    let (_, answers) = p.app.get(&format!("/api/v1/filings/{entry}/answers"), Some(&citizen)).await;
+    assert_eq!(answers.as_array().unwrap().len(), 1, "{answers}");
+    let delivered = download(&p, answers[0]["pdf_url"].as_str().unwrap(), &citizen).await;
+    assert_eq!(delivered, p.signed_pdf(&agent_staff, id).await);
+    let admin = queries::administration_by_code(c, "DEMO").await.unwrap().unwrap().id;
+    assert_eq!(register::register_numbers(c, admin, "D", chrono::Utc::now().year()).await.unwrap(), vec![1], "one number");
+    let drafts = draft::Entity::find().all(c).await.unwrap();
+    assert_eq!(drafts.iter().map(|d| d.status.as_str()).collect::<Vec<_>>(), ["dispatched"]);
+}
