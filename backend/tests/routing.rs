@@ -253,14 +253,17 @@ async fn the_daily_reminder_is_queued_once_per_user_and_day() {
     // Two runs at once (as two processes would), then a third: one e-mail per user.
     let (a, b) = tokio::join!(svc.send_daily_reminders(today), svc.send_daily_reminders(today));
     let third = svc.send_daily_reminders(today).await.unwrap();
-    assert_eq!(a.unwrap() + b.unwrap() + third, 1, "only the SP agent has something due");
-    let mails: Vec<_> = sijill_backend::db::outbox::all(&svc.db.conn).await.unwrap().into_iter().filter(|m| m.kind == "reminder").collect();
-    assert_eq!(mails.len(), 1);
-    assert_eq!(mails[0].recipient, "agent@demo.test");
-    assert!(mails[0].body.contains(&number) && mails[0].body.contains("EN RETARD"), "{}", mails[0].body);
-    assert!(!mails[0].body.contains(&far_number), "not due yet: {}", mails[0].body);
+    assert_eq!(a.unwrap() + b.unwrap() + third, 2, "only SP's staff (its agent and its head) have something due");
+    let mut mails: Vec<_> = sijill_backend::db::outbox::all(&svc.db.conn).await.unwrap().into_iter().filter(|m| m.kind == "reminder").collect();
+    mails.sort_by(|x, y| x.recipient.cmp(&y.recipient));
+    let to: Vec<&str> = mails.iter().map(|m| m.recipient.as_str()).collect();
+    assert_eq!(to, ["agent@demo.test", "head@demo.test"]);
+    for m in &mails {
+        assert!(m.body.contains(&number) && m.body.contains("EN RETARD"), "{}", m.body);
+        assert!(!m.body.contains(&far_number), "not due yet: {}", m.body);
+    }
     // Tomorrow is another day.
-    assert_eq!(svc.send_daily_reminders(today + Duration::days(1)).await.unwrap(), 1);
+    assert_eq!(svc.send_daily_reminders(today + Duration::days(1)).await.unwrap(), 2);
 }
 
 #[tokio::test]
