@@ -102,7 +102,7 @@ impl Trust {
         let signer = pki.seal_signer().map_err(|e| Error::internal(format!("seal key: {e}")))?;
         tracing::info!(dir = %pki.dir().display(), "development PKI ready");
         Ok(Trust {
-            sealer: Arc::new(sealing::PadesSealer { signer, tsa: tsa.clone() }),
+            sealer: Arc::new(sealing::PadesSealer::new(signer, tsa.clone())?),
             verifier: Arc::new(sealing::PadesVerifier { trust_anchors: vec![pki.root_der()] }),
             dev_tsa: Some(tsa),
         })
@@ -137,7 +137,7 @@ impl Trust {
             let signer = sijill_signing::signer::Pkcs12Signer::from_pkcs12_der(&p12, pw.trim_end_matches(['\r', '\n']))
                 .map_err(|e| Error::internal(format!("pki.seal_p12: {e}")))?;
             let tsa = Arc::new(sijill_signing::tsa::HttpTsaClient::new(pki.tsa_url.clone()));
-            Arc::new(sealing::PadesSealer { signer, tsa })
+            Arc::new(sealing::PadesSealer::new(signer, tsa)?)
         };
         Ok(Trust { sealer, verifier, dev_tsa: None })
     }

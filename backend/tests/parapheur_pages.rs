@@ -86,6 +86,8 @@ async fn a_click_on_the_page_image_places_the_signature_then_the_circuit_starts_
     let shown = page(&p, "GET", &path, &agent.token, "fr", None).await;
     assert_eq!(shown.status, StatusCode::OK);
     assert!(shown.body.contains(&format!(r#"src="/parapheur/folders/{id}/documents/"#)), "the page image is shown");
+    let zgh = page(&p, "GET", &path, &agent.token, "zgh", None).await.body;
+    assert!(zgh.contains("ⴰⴱⵔⵉⴷ: Réponse") && zgh.contains("ⴰⴷⵖⴰⵔ ⵏ ⵓⵣⵎⴰⵎ"), "in Tifinagh");
     let csrf = csrf(&p, &agent.token).await;
 
     // A click at (400, 300) px of the 800 px image of an A4 page (595 × 842 pt).

@@ -152,6 +152,31 @@ pub async fn session_user(c: &impl ConnectionTrait, token_hash: &str, now: DateT
         .map(|s| s.user_id))
 }
 
+/// The user of a live session (not expired) with their roles, in one query: every
+/// authenticated request runs it.
+pub async fn session_user_with_roles(
+    c: &impl ConnectionTrait,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(user::Model, Vec<user_role::Model>)>> {
+    use sea_orm::{JoinType, QuerySelect};
+    let session_user: sea_orm::RelationDef = session::Entity::belongs_to(user::Entity).from(session::Column::UserId).to(user::Column::Id).into();
+    let role_user: sea_orm::RelationDef = user_role::Entity::belongs_to(user::Entity).from(user_role::Column::UserId).to(user::Column::Id).into();
+    let rows = user::Entity::find()
+        .select_also(user_role::Entity)
+        .join(JoinType::InnerJoin, session_user.rev())
+        .join(JoinType::LeftJoin, role_user.rev())
+        .filter(session::Column::TokenHash.eq(token_hash))
+        .filter(session::Column::ExpiresAt.gt(now))
+        .order_by_asc(user_role::Column::Id)
+        .all(c)
+        .await?;
+    let mut rows = rows.into_iter();
+    let Some((u, first)) = rows.next() else { return Ok(None) };
+    let roles = first.into_iter().chain(rows.filter_map(|(_, r)| r)).collect();
+    Ok(Some((u, roles)))
+}
+
 pub async fn administration_by_code(c: &impl ConnectionTrait, code: &str) -> Result<Option<administration::Model>> {
     Ok(administration::Entity::find().filter(administration::Column::Code.eq(code)).one(c).await?)
 }

@@ -66,6 +66,12 @@ pub fn check_limits(docs: &[NewDocument], limits: &Limits) -> Result<()> {
 
 /// Identifies and parses one document. CPU-bound: call from a blocking thread.
 pub fn inspect(name: &str, bytes: &[u8]) -> Result<Kind> {
+    inspect_parsed(name, bytes).map(|(kind, _)| kind)
+}
+
+/// Like `inspect`, also giving back the parsed PDF so its text can be read without parsing
+/// the file a second time.
+pub fn inspect_parsed(name: &str, bytes: &[u8]) -> Result<(Kind, Option<lopdf::Document>)> {
     let kind = if bytes.starts_with(b"%PDF-") {
         Kind::Pdf
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
@@ -82,6 +88,7 @@ pub fn inspect(name: &str, bytes: &[u8]) -> Result<Kind> {
             if doc.get_pages().is_empty() {
                 return Err(corrupt());
             }
+            return Ok((kind, Some(doc)));
         }
         Kind::Jpeg | Kind::Png => {
             let want = if kind == Kind::Png { imagesize::ImageType::Png } else { imagesize::ImageType::Jpeg };
@@ -98,7 +105,7 @@ pub fn inspect(name: &str, bytes: &[u8]) -> Result<Kind> {
             }
         }
     }
-    Ok(kind)
+    Ok((kind, None))
 }
 
 /// Documents checked and stored: their register rows and the blobs this call created (to
@@ -125,9 +132,14 @@ pub async fn check_and_store(storage: &crate::storage::Storage, limits: &Limits,
     check_limits(&docs, limits)?;
     let storage = storage.clone();
     tokio::task::spawn_blocking(move || -> Result<Stored> {
-        let kinds = docs.iter().map(|d| inspect(&d.name, &d.bytes)).collect::<Result<Vec<_>>>()?;
+        // Each PDF is parsed once: for the check, then for its text (search index); only
+        // the text is kept while the others are checked.
+        let checked = docs
+            .iter()
+            .map(|d| inspect_parsed(&d.name, &d.bytes).map(|(k, pdf)| (k, pdf.map(|p| super::search_text::text_of(&p)))))
+            .collect::<Result<Vec<_>>>()?;
         let mut stored = Stored { rows: Vec::new(), created: Vec::new() };
-        for (d, k) in docs.iter().zip(kinds) {
+        for (d, (k, text)) in docs.iter().zip(checked) {
             let (sha, new) = match storage.put(&d.bytes) {
                 Ok(x) => x,
                 Err(e) => {
@@ -139,7 +151,9 @@ pub async fn check_and_store(storage: &crate::storage::Storage, limits: &Limits,
                 stored.created.push(sha.clone());
             }
             // Text for the search index, handed to the registration (see `search_text`).
-            super::search_text::remember(&sha, k.mime(), &d.bytes);
+            if let Some(text) = text {
+                super::search_text::remember_text(&sha, text);
+            }
             stored.rows.push(crate::db::register::NewDocumentRow {
                 name: d.name.clone(),
                 content_type: k.mime().into(),

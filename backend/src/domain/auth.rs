@@ -204,24 +204,26 @@ impl Services {
 
     /// The user behind a session cookie or bearer token, if it is valid and not expired.
     pub async fn authenticate(&self, token: &str) -> Result<Option<CurrentUser>> {
-        match queries::session_user(&self.db.conn, &token_hash(token), Utc::now()).await? {
-            Some(uid) => Ok(Some(self.current_user(uid).await?)),
-            None => Ok(None),
-        }
+        let found = queries::session_user_with_roles(&self.db.conn, &token_hash(token), Utc::now()).await?;
+        Ok(found.map(|(u, roles)| current(u, roles)))
     }
 
     pub async fn current_user(&self, id: i32) -> Result<CurrentUser> {
         let (u, roles) = queries::user_with_roles(&self.db.conn, id).await?.ok_or(Error::NotFound)?;
-        Ok(CurrentUser {
-            id: u.id,
-            email: u.email,
-            display_name: u.display_name,
-            lang: Lang::from_tag(&u.lang).unwrap_or_default(),
-            email_verified: u.email_verified_at.is_some(),
-            roles: roles
-                .into_iter()
-                .filter_map(|r| Some(RoleGrant { role: Role::parse(&r.role)?, administration_id: r.administration_id, unit_id: r.unit_id }))
-                .collect(),
-        })
+        Ok(current(u, roles))
+    }
+}
+
+fn current(u: crate::db::entities::user::Model, roles: Vec<crate::db::entities::user_role::Model>) -> CurrentUser {
+    CurrentUser {
+        id: u.id,
+        email: u.email,
+        display_name: u.display_name,
+        lang: Lang::from_tag(&u.lang).unwrap_or_default(),
+        email_verified: u.email_verified_at.is_some(),
+        roles: roles
+            .into_iter()
+            .filter_map(|r| Some(RoleGrant { role: Role::parse(&r.role)?, administration_id: r.administration_id, unit_id: r.unit_id }))
+            .collect(),
     }
 }

@@ -4,9 +4,11 @@
 
 use std::sync::Arc;
 
+use sijill_signing::cades::build::SignerTemplate;
+use sijill_signing::sign::sign_with_template;
 use sijill_signing::signer::Pkcs12Signer;
 use sijill_signing::tsa::TimestampSource;
-use sijill_signing::{sign_pdf, verify_pdf, Level, SignOptions, VerifyOptions};
+use sijill_signing::{verify_pdf, Level, SignOptions, VerifyOptions};
 
 use super::seal::{Sealer, Verifier};
 use crate::error::{Error, Result};
@@ -14,20 +16,30 @@ use crate::i18n::Msg;
 
 /// Seals with a PKCS#12 key at PAdES B-T.
 pub struct PadesSealer {
-    pub signer: Pkcs12Signer,
-    pub tsa: Arc<dyn TimestampSource>,
+    signer: Pkcs12Signer,
+    /// What the CMS takes from the seal's certificate and chain (parsed once: it is the same
+    /// for every receipt, and parsing certificates cost about as much as the RSA signature).
+    template: SignerTemplate,
+    opts: SignOptions,
 }
 
-impl Sealer for PadesSealer {
-    fn seal(&self, pdf: Vec<u8>) -> Result<Vec<u8>> {
+impl PadesSealer {
+    pub fn new(signer: Pkcs12Signer, tsa: Arc<dyn TimestampSource>) -> Result<PadesSealer> {
         let opts = SignOptions {
             level: Level::BT,
-            tsa: Some(self.tsa.clone()),
+            tsa: Some(tsa),
             reason: Some("Accusé de réception — cachet électronique".into()),
             field_name: Some("Seal".into()),
             ..Default::default()
         };
-        sign_pdf(&pdf, &self.signer, &opts).map_err(|e| Error::internal(format!("sealing failed: {e}")))
+        let template = SignerTemplate::new(&signer, opts.digest).map_err(|e| Error::internal(format!("seal certificate: {e}")))?;
+        Ok(PadesSealer { signer, template, opts })
+    }
+}
+
+impl Sealer for PadesSealer {
+    fn seal(&self, pdf: Vec<u8>) -> Result<Vec<u8>> {
+        sign_with_template(&pdf, &self.signer, &self.template, &self.opts).map_err(|e| Error::internal(format!("sealing failed: {e}")))
     }
 }
 

@@ -20,6 +20,16 @@ const MAX_PAGE_BYTES: usize = 8 << 20;
 pub fn pdf_text(bytes: &[u8]) -> String {
     let started = Instant::now();
     let Ok(doc) = lopdf::Document::load_mem(bytes) else { return String::new() };
+    text_within(&doc, started)
+}
+
+/// `pdf_text` of a PDF the caller has parsed already (the attachment checks do).
+pub fn text_of(doc: &lopdf::Document) -> String {
+    text_within(doc, Instant::now())
+}
+
+/// The text of a parsed PDF, within the limits (time counted from `started`).
+fn text_within(doc: &lopdf::Document, started: Instant) -> String {
     let mut out = String::new();
     for (i, page) in doc.get_pages().keys().enumerate() {
         if i >= MAX_PAGES || out.len() >= MAX_CHARS || started.elapsed() > MAX_TIME {
@@ -63,7 +73,11 @@ pub fn remember(sha256: &str, content_type: &str, bytes: &[u8]) {
     if content_type != "application/pdf" {
         return;
     }
-    let text = pdf_text(bytes);
+    remember_text(sha256, pdf_text(bytes));
+}
+
+/// Keeps a text already extracted (`text_of`) for the registration of document `sha256`.
+pub fn remember_text(sha256: &str, text: String) {
     let mut p = PENDING.lock().unwrap_or_else(|e| e.into_inner());
     let map = p.texts.get_or_insert_with(HashMap::new);
     if map.contains_key(sha256) {

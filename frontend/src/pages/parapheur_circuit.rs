@@ -49,6 +49,8 @@ pub struct CircuitPage {
     /// (field, message): `pos_2`, `placement_1`, `template_id`, "" for the whole form.
     pub errors: Vec<(String, String)>,
     pub notice: Option<String>,
+    /// An administrator (the navigation shows the templates).
+    pub admin: bool,
 }
 
 /// The parapheur pages' own navigation (the staff navigation has "Parapheur").
@@ -193,7 +195,7 @@ pub fn render(ctx: &PageCtx, page: &CircuitPage, state: &FormState) -> String {
         .into_any()
     };
     let body = view! {
-        {sub_nav(ctx, false)}
+        {sub_nav(ctx, page.admin)}
         <h1>{title.clone()}</h1>
         <p class="lead">{PC::CircuitIntro.text(lang)}</p>
         <p><a href=format!("/parapheur/folders/{}", page.folder_id)>{PC::BackToFolder.text(lang)}</a></p>

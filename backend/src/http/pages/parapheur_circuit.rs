@@ -215,6 +215,7 @@ async fn show(state: &AppState, v: &Visitor, f: &FolderView, form: &FormState, e
         preview: preview(state, user, f).await,
         errors,
         notice,
+        admin: crate::domain::authz::allowed(user, crate::domain::authz::Action::ManageParapheur { administration_id: f.administration_id }),
     };
     v.finish(html(&ctx, status, page::render(&ctx, &p, form)))
 }

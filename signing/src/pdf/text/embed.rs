@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use subsetter::GlyphRemapper;
 
@@ -95,11 +95,36 @@ impl UsedFont {
         cid
     }
 
+    /// The embedded font file's stream object (subset, compressed).
+    /// Subsetting and compressing were about half of a receipt's layout time, and most of a
+    /// receipt's fonts draw the same glyphs every time (labels, the administration's name),
+    /// so the result is kept by font and glyph list. Bounded: emptied when full.
+    fn file_stream(&self) -> Result<Arc<Vec<u8>>, Error> {
+        type Key = (u64, Vec<u16>);
+        static FILES: Mutex<Option<HashMap<Key, Arc<Vec<u8>>>>> = Mutex::new(None);
+        const FILES_MAX: usize = 256;
+        let font = &self.font;
+        let key: Key = (font.id, self.cids.iter().map(|(gid, _)| *gid).collect());
+        if let Some(hit) = FILES.lock().unwrap_or_else(|p| p.into_inner()).as_ref().and_then(|m| m.get(&key)) {
+            return Ok(hit.clone());
+        }
+        let subset = subsetter::subset(font.data(), 0, &self.remap)
+            .map_err(|e| Error::Font(format!("cannot subset {}: {e}", font.name())))?;
+        let extra = if font.cff { "/Subtype/OpenType".to_string() } else { format!("/Length1 {}", subset.len()) };
+        let made = Arc::new(stream(&extra, &subset));
+        let mut files = FILES.lock().unwrap_or_else(|p| p.into_inner());
+        let map = files.get_or_insert_with(HashMap::new);
+        if map.len() >= FILES_MAX {
+            map.clear();
+        }
+        map.insert(key, made.clone());
+        Ok(made)
+    }
+
     /// Writes the font objects and returns the Type0 font's object number.
     pub fn write(&self, sink: &mut dyn ObjectSink) -> Result<u32, Error> {
         let font = &self.font;
-        let subset = subsetter::subset(font.data(), 0, &self.remap)
-            .map_err(|e| Error::Font(format!("cannot subset {}: {e}", font.name())))?;
+        let file = self.file_stream()?;
         let base_font = format!("{}+{}", self.tag(), font.name());
         let face = font.face();
         let scale = |v: i16| (f32::from(v) * 1000.0 / font.units_per_em).round() as i64;
@@ -107,12 +132,8 @@ impl UsedFont {
 
         // TrueType outlines: FontFile2 under a CIDFontType2. CFF outlines (OpenType .otf):
         // the OpenType file as FontFile3 under a CIDFontType0, CIDs being subset glyph IDs.
-        let (file_key, file_extra, cid_type) = if font.cff {
-            ("FontFile3", "/Subtype/OpenType".to_string(), "CIDFontType0")
-        } else {
-            ("FontFile2", format!("/Length1 {}", subset.len()), "CIDFontType2")
-        };
-        let file_id = sink.add_object(stream(&file_extra, &subset));
+        let (file_key, cid_type) = if font.cff { ("FontFile3", "CIDFontType0") } else { ("FontFile2", "CIDFontType2") };
+        let file_id = sink.add_object(file.as_ref().clone());
         let descriptor = format!(
             // Flags 4 = symbolic: glyphs are addressed by CID, not by a standard encoding.
             "<</Type/FontDescriptor/FontName/{base_font}/Flags 4/FontBBox[{} {} {} {}]\

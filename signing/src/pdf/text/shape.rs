@@ -2,7 +2,9 @@
 //! per run from the fallback chain, then OpenType shaping (`rustybuzz`) so Arabic letters
 //! take their joined forms and marks sit on their bases.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use rustybuzz::{BufferFlags, UnicodeBuffer};
 use unicode_bidi::{bidi_class, BidiClass, Level, ParagraphBidiInfo};
@@ -42,8 +44,41 @@ fn clean(text: &str) -> String {
     text.chars().map(|c| if c.is_ascii_control() { ' ' } else { c }).collect()
 }
 
-/// Shapes `text` as one line in the given base direction.
-pub(crate) fn shape_line(set: &FontSet, text: &str, dir: Direction) -> ShapedLine {
+/// Shaped lines by font chain (its fonts' ids), direction and text. Documents made by the
+/// hundred (receipts) repeat most of their words and labels; shaping them again cost about
+/// as much as the rest of the layout. Bounded: emptied when full.
+type ShapeKey = (Vec<u64>, u8, String);
+static SHAPED: Mutex<Option<HashMap<ShapeKey, Arc<ShapedLine>>>> = Mutex::new(None);
+const SHAPED_MAX: usize = 4096;
+/// Longer texts (whole paragraphs) are rarely drawn twice: not kept.
+const SHAPED_MAX_TEXT: usize = 160;
+
+/// Shapes `text` as one line in the given base direction (the same result for the same
+/// fonts, direction and text, so it is kept and shared).
+pub(crate) fn shape_line(set: &FontSet, text: &str, dir: Direction) -> Arc<ShapedLine> {
+    if text.len() > SHAPED_MAX_TEXT {
+        return Arc::new(shape_uncached(set, text, dir));
+    }
+    let dir_code = match dir {
+        Direction::Auto => 0,
+        Direction::Ltr => 1,
+        Direction::Rtl => 2,
+    };
+    let key: ShapeKey = (set.fonts.iter().map(|f| f.id).collect(), dir_code, text.to_owned());
+    if let Some(hit) = SHAPED.lock().unwrap_or_else(|p| p.into_inner()).as_ref().and_then(|m| m.get(&key)) {
+        return hit.clone();
+    }
+    let shaped = Arc::new(shape_uncached(set, text, dir));
+    let mut cache = SHAPED.lock().unwrap_or_else(|p| p.into_inner());
+    let map = cache.get_or_insert_with(HashMap::new);
+    if map.len() >= SHAPED_MAX {
+        map.clear();
+    }
+    map.insert(key, shaped.clone());
+    shaped
+}
+
+fn shape_uncached(set: &FontSet, text: &str, dir: Direction) -> ShapedLine {
     let text = clean(text);
     if text.is_empty() {
         return ShapedLine { rtl: dir == Direction::Rtl, text, ..Default::default() };
