@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod answer_access;
+pub mod answer_dispatch;
 pub mod answer_layout;
 pub mod answers;
 pub mod attachments;
