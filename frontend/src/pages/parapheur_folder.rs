@@ -3,7 +3,7 @@
 //! the current step and who must act, the forms for what the reader may do now
 //! (`parapheur_folder_actions`), the annotations they may see and the history step by step.
 
-use crate::components::document;
+use crate::components::{data_table, document};
 use crate::i18n::parapheur::{event, folder_status, step_kind, step_status, P};
 use crate::i18n::{fill, format_bytes, format_datetime, Lang};
 use crate::model::PageCtx;
@@ -29,6 +29,9 @@ pub struct DocumentBlock {
     pub size: u64,
     pub signatures: i32,
     pub download_url: String,
+    /// Names the version shown (its hash), so a browser never shows a cached image of an
+    /// earlier version after a signature.
+    pub version: String,
     /// Number of pages (0: no preview, e.g. an image annex).
     pub pages: u32,
     /// Where my signature goes on this document, when I am to sign it visibly.
@@ -104,7 +107,7 @@ pub struct FolderPage {
 }
 
 fn page_image(lang: Lang, folder_id: i32, d: &DocumentBlock, n: u32) -> impl IntoView {
-    let src = format!("/parapheur/folders/{folder_id}/documents/{}/pages/{n}.png", d.id);
+    let src = format!("/parapheur/folders/{folder_id}/documents/{}/pages/{n}.png?v={}", d.id, d.version);
     let alt = fill(&fill(&fill(P::PageAlt.text(lang), "name", &d.name), "n", &n.to_string()), "total", &d.pages.to_string());
     let frame = d.my_frame.filter(|f| f.page == n).map(|f| {
         let style = format!(
@@ -182,21 +185,8 @@ fn steps_table(lang: Lang, p: &FolderPage) -> AnyView {
             }
         })
         .collect::<Vec<_>>();
-    view! {
-        <div class="table-wrap">
-            <table id="circuit">
-                <caption class="visually-hidden">{P::Circuit.text(lang)}</caption>
-                <thead><tr>
-                    <th scope="col">{P::Step.text(lang)}</th>
-                    <th scope="col">{P::WhoActs.text(lang)}</th>
-                    <th scope="col">{P::Status.text(lang)}</th>
-                    <th scope="col">{P::Reason.text(lang)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let headers = [P::Step, P::WhoActs, P::Status, P::Reason].iter().map(|h| h.text(lang).to_owned()).collect();
+    data_table("circuit", P::Circuit.text(lang).to_owned(), false, headers, rows).into_any()
 }
 
 fn history_table(lang: Lang, p: &FolderPage) -> impl IntoView {
@@ -218,20 +208,8 @@ fn history_table(lang: Lang, p: &FolderPage) -> impl IntoView {
             }
         })
         .collect::<Vec<_>>();
-    view! {
-        <div class="table-wrap">
-            <table id="history">
-                <caption class="visually-hidden">{P::History.text(lang)}</caption>
-                <thead><tr>
-                    <th scope="col">{P::When.text(lang)}</th>
-                    <th scope="col">{P::Who.text(lang)}</th>
-                    <th scope="col">{P::What.text(lang)}</th>
-                    <th scope="col">{P::Reason.text(lang)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    let headers = [P::When, P::Who, P::What, P::Reason].iter().map(|h| h.text(lang).to_owned()).collect();
+    data_table("history", P::History.text(lang).to_owned(), false, headers, rows)
 }
 
 fn notes(lang: Lang, p: &FolderPage) -> AnyView {
@@ -277,7 +255,7 @@ pub fn render(ctx: &PageCtx, p: &FolderPage) -> String {
             <dt>{P::Status.text(lang)}</dt><dd class="status">{folder_status(&p.status).text(lang)}</dd>
             <dt>{P::Originator.text(lang)}</dt><dd>{p.originator.clone()} " · " {format_datetime(lang, p.created_at)}</dd>
             {p.answers.clone().map(|(n, href)| view! {
-                <dt>{P::AnswerTo.text(lang)}</dt>
+                <dt>{P::InReplyTo.text(lang)}</dt>
                 <dd><a href=href>{fill(P::Answers.text(lang), "number", &n)}</a></dd>
             })}
         </dl>

@@ -173,7 +173,7 @@ mod tests {
             answers: Some(("2026-A-000001".into(), "/bureau/entries/x".into())),
             documents: vec![DocumentBlock {
                 id: 3, name: "reponse.pdf".into(), role: "main".into(), size: 1234, signatures: 0,
-                download_url: "/parapheur/folders/7/documents/3".into(), pages: 2,
+                download_url: "/parapheur/folders/7/documents/3".into(), version: "abc".into(), pages: 2,
                 my_frame: Some(Frame { page: 1, left: 0.5, top: 0.8, width: 0.3, height: 0.1 }),
             }],
             steps: vec![
@@ -197,7 +197,7 @@ mod tests {
         let turn = MyTurn { kind: "signature".into(), acting_for: None, needs_pin: true, has_key: true, sign_page: Some(1), return_to: vec![(1, "Étape 1 : visa".into())] };
         let html = render(&ctx(Lang::Fr), &page(Some(turn)));
         assert!(html.contains(r#"id="sign-pin""#) && html.contains(r#"value="sign""#), "{html}");
-        assert!(html.contains(r#"src="/parapheur/folders/7/documents/3/pages/1.png""#) && html.contains(r#"loading="lazy""#));
+        assert!(html.contains(r#"src="/parapheur/folders/7/documents/3/pages/1.png?v=abc""#) && html.contains(r#"loading="lazy""#));
         assert!(html.contains("« reponse.pdf », page 2 sur 2"));
         assert!(html.contains("pf-frame") && html.contains("return-to") && html.contains(r#"name="reason""#));
         assert!(!html.contains("approve-form"));

@@ -3,7 +3,7 @@
 //! the batch-signing form (checkboxes `folder`, one PIN). And the new-folder form
 //! (`/parapheur/new`). Plain HTML forms; nothing here needs JavaScript.
 
-use crate::components::{csrf_field, document};
+use crate::components::{csrf_field, data_table, document};
 use crate::i18n::parapheur::{folder_status, P};
 use crate::i18n::{fill, format_date, format_datetime, Lang, T};
 use crate::model::{FormState, PageCtx};
@@ -42,6 +42,8 @@ pub struct Inbox {
     pub mine: Vec<FolderLine>,
     pub done: Vec<FolderLine>,
     pub can_create: bool,
+    /// Administrators of the parapheur (the sub navigation shows the templates).
+    pub admin: bool,
     pub notice: Option<String>,
 }
 
@@ -80,21 +82,10 @@ fn table(lang: Lang, id: &'static str, caption: P, lines: &[FolderLine], batch: 
         .collect::<Vec<_>>();
     let mut heads = Vec::new();
     if batch {
-        heads.push(view! { <th scope="col"><span class="visually-hidden">{P::BatchTitle.text(lang)}</span></th> }.into_any());
+        heads.push(P::SelectColumn.text(lang).to_owned());
     }
-    for h in [P::Title, P::Status, P::Step, P::Deadline, P::Updated] {
-        heads.push(view! { <th scope="col">{h.text(lang)}</th> }.into_any());
-    }
-    view! {
-        <div class="table-wrap">
-            <table id=id>
-                <caption class="visually-hidden">{caption.text(lang)}</caption>
-                <thead><tr>{heads}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    heads.extend([P::Title, P::Status, P::Step, P::Deadline, P::Updated].iter().map(|h| h.text(lang).to_owned()));
+    data_table(id, caption.text(lang).to_owned(), false, heads, rows).into_any()
 }
 
 fn section(lang: Lang, id: &'static str, heading: P, empty: P, lines: &[FolderLine], batch: bool) -> impl IntoView {
@@ -127,6 +118,7 @@ pub fn render(ctx: &PageCtx, inbox: &Inbox) -> String {
     });
     let body = view! {
         <h1>{P::InboxTitle.text(lang)}</h1>
+        {super::parapheur_circuit::sub_nav(ctx, inbox.admin)}
         {inbox.notice.clone().map(|n| view! { <p class="notice ok" role="status">{n}</p> })}
         <p class="lead">{P::InboxIntro.text(lang)}</p>
         {inbox.can_create.then(|| view! { <p><a class="button" href="/parapheur/new">{P::NewFolder.text(lang)}</a></p> })}

@@ -35,7 +35,7 @@ impl<'a> Names<'a> {
         if let Some(n) = self.users.get(&id) {
             return n.clone();
         }
-        let n = crate::db::parapheur::user(&self.state.svc.db.conn, id).await.ok().flatten().map(|u| u.display_name).unwrap_or_default();
+        let n = crate::db::people::user_by_id(&self.state.svc.db.conn, id).await.ok().flatten().map(|u| u.display_name).unwrap_or_default();
         self.users.insert(id, n.clone());
         n
     }
@@ -107,7 +107,11 @@ pub async fn inbox(state: &AppState, user: &CurrentUser, administration_id: i32,
     let folders: Vec<FolderView> = state.svc.my_folders(user, administration_id).await?;
     let actor = state.svc.actor(user).await?;
     let mut names = Names::new(state, lang);
-    let mut inbox = Inbox { can_create: allowed(user, Action::CreateFolder { administration_id }), ..Default::default() };
+    let mut inbox = Inbox {
+        can_create: allowed(user, Action::CreateFolder { administration_id }),
+        admin: allowed(user, Action::ManageParapheur { administration_id }),
+        ..Default::default()
+    };
     for f in &folders {
         let models: Vec<circuit_step::Model> = f.steps.iter().map(|s| step_model(f.id, s)).collect();
         let mine = my_pending(f.administration_id, f.current_position, models.iter().map(|m| (m, m.kind.as_str())), &actor)
@@ -184,6 +188,7 @@ pub async fn folder(state: &AppState, user: &CurrentUser, id: i32, lang: UiLang)
             size: d.size.max(0) as u64,
             signatures: d.signatures,
             download_url: format!("/api/v1/parapheur/folders/{id}/documents/{}", d.id),
+            version: d.sha256.chars().take(16).collect(),
             pages,
             my_frame,
         });
