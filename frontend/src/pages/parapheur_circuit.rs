@@ -231,3 +231,49 @@ pub fn not_editable(ctx: &PageCtx, folder_id: i32, title: &str) -> String {
     };
     document(ctx, &heading, body)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(errors: Vec<(String, String)>) -> CircuitPage {
+        CircuitPage {
+            folder_id: 7,
+            title: "Réponse".into(),
+            templates: vec![("3".into(), "Visa puis signature".into())],
+            choices: StepChoices { people: vec![("5".into(), "Amina".into())], units: vec![("2".into(), "DAA".into())] },
+            preview: Some(PagePreview { base: "/parapheur/folders/7/documents/9/pages/".into(), sizes: vec![(595.0, 842.0)] }),
+            errors,
+            notice: None,
+            admin: false,
+        }
+    }
+
+    #[test]
+    fn rows_images_and_the_default_button_without_javascript() {
+        let ctx = PageCtx { lang: Lang::Ar, csrf: "t".into(), path: "/parapheur/folders/7/circuit".into(), ..Default::default() };
+        let state = FormState::default().with_value("kind_1", "signature").with_value("x_1", "100").with_value("y_1", "200")
+            .with_value("w_1", "180").with_value("h_1", "60").with_value("page_1", "1");
+        let html = render(&ctx, &page(vec![]), &state);
+        assert!(html.contains(r#"dir="rtl""#));
+        // The first submit button of the form refreshes it (Enter never starts nor places).
+        let form = &html[html.find(r#"id="circuit-form""#).unwrap()..];
+        let first = &form[form.find(r#"type="submit""#).unwrap()..];
+        assert!(first[..first.find('>').unwrap()].contains(r#"value="refresh""#), "{first}");
+        for r in 0..ROWS {
+            assert!(html.contains(&format!(r#"name="place_{r}""#)), "row {r} has its page image");
+            assert!(html.contains(&format!(r#"name="user_{r}""#)));
+        }
+        assert!(html.contains(r#"src="/parapheur/folders/7/documents/9/pages/1.png""#));
+        // Row 1's frame: 100/595 from the left, (842-200-60)/842 from the top.
+        assert!(html.contains("left:16.807%;top:69.121%;width:30.252%;height:7.126%"), "{html}");
+    }
+
+    #[test]
+    fn errors_link_to_their_rows() {
+        let ctx = PageCtx { lang: Lang::Fr, csrf: "t".into(), ..Default::default() };
+        let html = render(&ctx, &page(vec![("placement_2".into(), "hors page".into()), ("pos_0".into(), "ordre".into())]), &FormState::default());
+        assert!(html.contains(r##"href="#placement-2""##) && html.contains(r##"href="#field-pos_0""##));
+        assert!(html.contains(r#"id="placement-error-2""#));
+    }
+}
