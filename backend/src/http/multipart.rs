@@ -13,6 +13,8 @@ use crate::i18n::Msg;
 pub struct FormData {
     pub fields: Vec<(String, String)>,
     pub documents: Vec<NewDocument>,
+    /// The form field each of `documents` came from (a form may have several file inputs).
+    pub document_fields: Vec<String>,
 }
 
 impl FormData {
@@ -21,6 +23,10 @@ impl FormData {
     }
     pub fn text(&self, name: &str) -> String {
         self.get(name).unwrap_or_default()
+    }
+    /// The files sent in `field`, in the order sent.
+    pub fn files(&self, field: &str) -> Vec<NewDocument> {
+        self.documents.iter().zip(&self.document_fields).filter(|(_, f)| *f == field).map(|(d, _)| d.clone()).collect()
     }
 }
 
@@ -36,7 +42,7 @@ fn multipart_error(e: axum::extract::multipart::MultipartError, limits: &Limits)
 /// document, the total or the count passes its limit, so an oversized upload is never
 /// buffered whole.
 pub async fn read_form(mut mp: Multipart, limits: &Limits, file_fields: &[&str]) -> Result<FormData> {
-    let mut out = FormData { fields: Vec::new(), documents: Vec::new() };
+    let mut out = FormData { fields: Vec::new(), documents: Vec::new(), document_fields: Vec::new() };
     let mut total = 0usize;
     while let Some(mut field) = mp.next_field().await.map_err(|e| multipart_error(e, limits))? {
         let name = field.name().unwrap_or("").to_owned();
@@ -61,6 +67,7 @@ pub async fn read_form(mut mp: Multipart, limits: &Limits, file_fields: &[&str])
                 continue; // an empty file input of an HTML form
             }
             out.documents.push(NewDocument { name: file_name, bytes: buf });
+            out.document_fields.push(name);
             if out.documents.len() > limits.max_documents {
                 return Err(Error::TooLarge(Msg::TooManyDocuments(limits.max_documents)));
             }

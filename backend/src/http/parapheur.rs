@@ -14,8 +14,8 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use super::error::ErrorBody;
 use super::extract::Authenticated;
+use super::multipart::{read_form, FormData};
 use super::AppState;
-use crate::domain::attachments::NewDocument;
 use crate::domain::parapheur::actions::{Act, BatchResult};
 use crate::domain::parapheur::circuits::{CircuitSource, Placement, StepSpec, TemplateView};
 use crate::domain::parapheur::delegation::{AnnotationView, DelegationView, History, HistoryLine};
@@ -66,38 +66,25 @@ pub struct FolderForm {
     annexes: Vec<Vec<u8>>,
 }
 
-async fn read_folder_form(mut mp: Multipart, max_bytes: usize) -> Result<NewFolder> {
-    let mut f = NewFolder { administration_id: 0, title: String::new(), unit_id: None, entry_id: None, main: Vec::new(), annexes: Vec::new() };
-    let bad = |_| Error::BadRequest(Msg::MissingField("main"));
-    while let Some(mut field) = mp.next_field().await.map_err(bad)? {
-        let name = field.name().unwrap_or("").to_owned();
-        if name == "main" || name == "annexes" {
-            let file_name = field.file_name().unwrap_or("document").to_owned();
-            let mut buf = bytes::BytesMut::new();
-            while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                buf.extend_from_slice(&chunk);
-                if buf.len() > max_bytes {
-                    return Err(Error::TooLarge(Msg::DocumentTooLarge(file_name, max_bytes)));
-                }
-            }
-            if buf.is_empty() {
-                continue;
-            }
-            let d = NewDocument { name: file_name, bytes: buf.freeze() };
-            if name == "main" { f.main.push(d) } else { f.annexes.push(d) }
-            continue;
+/// A new folder from its multipart form: `main` and `annexes` files, and the fields.
+pub fn folder_from_form(form: &FormData) -> Result<NewFolder> {
+    let int = |field: &'static str| -> Result<Option<i32>> {
+        let t = form.text(field);
+        let t = t.trim();
+        if t.is_empty() {
+            return Ok(None);
         }
-        let text = field.text().await.map_err(bad)?;
-        let int = |field: &'static str, t: &str| t.trim().parse::<i32>().map_err(|_| Error::BadRequest(Msg::InvalidValue(field)));
-        match name.as_str() {
-            "administration_id" => f.administration_id = int("administration_id", &text)?,
-            "title" => f.title = text,
-            "unit_id" if !text.trim().is_empty() => f.unit_id = Some(int("unit_id", &text)?),
-            "entry_id" if !text.trim().is_empty() => f.entry_id = Some(text.trim().to_owned()),
-            _ => {}
-        }
-    }
-    Ok(f)
+        t.parse::<i32>().map(Some).map_err(|_| Error::BadRequest(Msg::InvalidValue(field)))
+    };
+    let entry_id = form.text("entry_id").trim().to_owned();
+    Ok(NewFolder {
+        administration_id: int("administration_id")?.unwrap_or(0),
+        title: form.text("title"),
+        unit_id: int("unit_id")?,
+        entry_id: (!entry_id.is_empty()).then_some(entry_id),
+        main: form.files("main"),
+        annexes: form.files("annexes"),
+    })
 }
 
 /// Creates a draft folder with its main documents and annexes.
@@ -107,8 +94,8 @@ async fn read_folder_form(mut mp: Multipart, max_bytes: usize) -> Result<NewFold
         (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
 pub async fn create_folder(State(state): State<AppState>, Authenticated(user): Authenticated, req: Request) -> Result<Response> {
     let mp = Multipart::from_request(req, &state).await.map_err(|_| Error::BadRequest(Msg::MissingField("main")))?;
-    let form = read_folder_form(mp, state.config().filings.max_document_bytes).await?;
-    let f = state.svc.create_folder(&user, form).await?;
+    let form = read_form(mp, &state.config().filings, &["main", "annexes"]).await?;
+    let f = state.svc.create_folder(&user, folder_from_form(&form)?).await?;
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/parapheur/folders/{}", f.id))], Json(f)).into_response())
 }
 
