@@ -19,14 +19,14 @@ use sijill_frontend::pages::{parapheur_folder, parapheur_inbox};
 use super::bureau::{failure, sign_in_first};
 use super::session::Visitor;
 use super::{convert, html, parapheur_view};
-use crate::domain::attachments::NewDocument;
 use crate::domain::auth::CurrentUser;
 use crate::domain::parapheur::actions::Act;
-use crate::domain::parapheur::folders::NewFolder;
 use crate::domain::parapheur::msg::PMsg;
 use crate::domain::parapheur::pages_render::PageImage;
 use crate::domain::worklists::WorkFilter;
 use crate::error::Error;
+use crate::http::multipart::{read_form, FormData};
+use crate::http::parapheur::folder_from_form;
 use crate::http::AppState;
 use crate::i18n::Msg;
 
@@ -116,46 +116,11 @@ fn new_folder_field(e: &Error) -> (&'static str, FormError) {
     }
 }
 
-struct NewFolderForm {
-    fields: Vec<(String, String)>,
-    main: Vec<NewDocument>,
-    annexes: Vec<NewDocument>,
-}
-
-/// Reads the new-folder form: text fields, and files under `main` or `annexes`, within the
-/// filing limits (checked while streaming).
-async fn read_new(state: &AppState, req: Request) -> Result<NewFolderForm, Error> {
-    let limits = &state.config().filings;
-    let bad = |_| Error::BadRequest(Msg::Parapheur(PMsg::NoMainDocument));
-    let mut mp = Multipart::from_request(req, state).await.map_err(bad)?;
-    let mut out = NewFolderForm { fields: Vec::new(), main: Vec::new(), annexes: Vec::new() };
-    let mut total = 0usize;
-    while let Some(mut field) = mp.next_field().await.map_err(|_| Error::TooLarge(Msg::TotalTooLarge(limits.max_total_bytes)))? {
-        let name = field.name().unwrap_or("").to_owned();
-        if name == "main" || name == "annexes" {
-            let file_name = field.file_name().unwrap_or("").to_owned();
-            let mut buf = bytes::BytesMut::new();
-            while let Some(chunk) = field.chunk().await.map_err(|_| Error::TooLarge(Msg::TotalTooLarge(limits.max_total_bytes)))? {
-                buf.extend_from_slice(&chunk);
-                if buf.len() > limits.max_document_bytes {
-                    return Err(Error::TooLarge(Msg::DocumentTooLarge(file_name, limits.max_document_bytes)));
-                }
-            }
-            total += buf.len();
-            if total > limits.max_total_bytes {
-                return Err(Error::TooLarge(Msg::TotalTooLarge(limits.max_total_bytes)));
-            }
-            if buf.is_empty() {
-                continue; // an empty file input
-            }
-            let d = NewDocument { name: file_name, bytes: buf.freeze() };
-            if name == "main" { out.main.push(d) } else { out.annexes.push(d) }
-            continue;
-        }
-        let text = field.text().await.map_err(|_| Error::BadRequest(Msg::MissingField("title")))?;
-        out.fields.push((name, text));
-    }
-    Ok(out)
+/// Reads the new-folder form with the shared reader (files under `main` and `annexes`,
+/// limits checked while streaming).
+async fn read_new(state: &AppState, req: Request) -> Result<FormData, Error> {
+    let mp = Multipart::from_request(req, state).await.map_err(|_| Error::BadRequest(Msg::Parapheur(PMsg::NoMainDocument)))?;
+    read_form(mp, &state.config().filings, &["main", "annexes"]).await
 }
 
 pub async fn new_submit(State(state): State<AppState>, v: Visitor, req: Request) -> Response {
@@ -167,9 +132,8 @@ pub async fn new_submit(State(state): State<AppState>, v: Visitor, req: Request)
             return render_new(&state, &v, &user, &FormState::default().with_error(field, err), Some(&e)).await;
         }
     };
-    let get = |k: &str| f.fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
-    let form = FormState::default().with_value("title", get("title")).with_value("entry_id", get("entry_id"));
-    if !v.csrf_ok(&get("csrf")) {
+    let form = FormState::default().with_value("title", f.text("title").trim()).with_value("entry_id", f.text("entry_id").trim());
+    if !v.csrf_ok(&f.text("csrf")) {
         let e = Error::BadRequest(Msg::Csrf);
         return render_new(&state, &v, &user, &form.with_error("", FormError::FormExpired), Some(&e)).await;
     }
@@ -177,17 +141,14 @@ pub async fn new_submit(State(state): State<AppState>, v: Visitor, req: Request)
         Ok(s) => s,
         Err(e) => return failure(&v, &e),
     };
-    let a = scope.administration_id;
-    let unit_id = user.roles.iter().find(|g| g.administration_id == Some(a) && g.unit_id.is_some()).and_then(|g| g.unit_id);
-    let entry = get("entry_id");
-    let new = NewFolder {
-        administration_id: a,
-        title: get("title"),
-        unit_id,
-        entry_id: (!entry.is_empty()).then_some(entry),
-        main: f.main,
-        annexes: f.annexes,
+    let mut new = match folder_from_form(&f) {
+        Ok(n) => n,
+        Err(e) => return render_new(&state, &v, &user, &form.with_error("", FormError::Invalid), Some(&e)).await,
     };
+    // The administration and unit are the signed-in staff member's, whatever the form says.
+    let a = scope.administration_id;
+    new.administration_id = a;
+    new.unit_id = user.roles.iter().find(|g| g.administration_id == Some(a) && g.unit_id.is_some()).and_then(|g| g.unit_id);
     match state.svc.create_folder(&user, new).await {
         Ok(folder) => v.finish(Redirect::to(&format!("/parapheur/folders/{}?done=created", folder.id)).into_response()),
         Err(e) => {
