@@ -3,44 +3,13 @@
 
 mod common;
 
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
+use common::smtp::{free_port, Smtp};
 use common::{fixtures, TestApp};
 use figment::providers::Serialized;
 use sijill_backend::jobs::outbox::OutboxWorker;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// aiosmtpd storing every message in a Maildir; killed on drop.
-struct Smtp(Child);
-
-impl Smtp {
-    fn start(port: u16, maildir: &std::path::Path) -> Smtp {
-        let child = Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(maildir)
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("python3 with aiosmtpd (requirements-test.txt)");
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(start.elapsed() < Duration::from_secs(60), "aiosmtpd did not start");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Smtp(child)
-    }
-}
-
-impl Drop for Smtp {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn receipts_are_mailed_and_retried_while_smtp_is_down() {

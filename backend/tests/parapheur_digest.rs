@@ -8,11 +8,12 @@ mod common;
 #[path = "parapheur_support/mod.rs"]
 mod support;
 
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use common::smtp::{free_port, Smtp};
 use common::TestApp;
 use figment::providers::Serialized;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -21,37 +22,6 @@ use sijill_backend::db::entities::user;
 use sijill_backend::db::queries;
 use sijill_backend::jobs::outbox::OutboxWorker;
 use support::*;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// aiosmtpd storing every message in a Maildir; killed on drop.
-struct Smtp(Child);
-
-impl Smtp {
-    fn start(port: u16, maildir: &std::path::Path) -> Smtp {
-        let child = Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(maildir)
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("python3 with aiosmtpd (requirements-test.txt)");
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(start.elapsed() < Duration::from_secs(60), "aiosmtpd did not start");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Smtp(child)
-    }
-}
-
-impl Drop for Smtp {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// (recipient, decoded subject, decoded text body) of every delivered message.
 fn delivered(maildir: &std::path::Path) -> Vec<(String, String, String)> {

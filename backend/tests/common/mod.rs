@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod fixtures;
+pub mod smtp;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
