@@ -189,3 +189,26 @@ test('parapheur in Arabic (right-to-left): the same flow', async () => {
     completed: 'منتهٍ', answered: 'تم الرد', onePage: 'عدد صفحات الوثيقة 1', evApproved: 'تأشيرة', evSigned: 'توقيع',
   } });
 });
+
+test('parapheur pages in Tifinagh and English pass axe; a folder is created without JavaScript', async () => {
+  for (const lang of ['zgh', 'en']) {
+    const agent = await signIn(lang, 'agent@demo.test');
+    await agent.goto(`${BASE}/parapheur`);
+    await expectNoAxeViolations(agent, `parapheur inbox (${lang})`);
+    await agent.goto(`${BASE}/parapheur/new`);
+    await expectNoAxeViolations(agent, `new folder form (${lang})`);
+    // The same form in a browser without JavaScript gives a draft with its page images.
+    const plain = await newPage(browser, { lang, js: false });
+    await plain.context().addCookies(await agent.context().cookies());
+    await plain.goto(`${BASE}/parapheur/new`);
+    await plain.fill('#field-title', `Note ${lang} ${Date.now()}`);
+    await plain.setInputFiles('#field-main', { name: 'note.pdf', mimeType: 'application/pdf', buffer: makePdf('Note') });
+    await submit(plain, 'form[action="/parapheur/new"]');
+    assert.match(new URL(plain.url()).pathname, /^\/parapheur\/folders\/\d+$/, `draft page: ${plain.url()}`);
+    assert.ok(await plain.isVisible('.pf-page img'), 'the page image shows without JavaScript');
+    await agent.goto(plain.url());
+    await expectNoAxeViolations(agent, `draft folder (${lang})`);
+    await plain.context().close();
+    await agent.context().close();
+  }
+});
