@@ -148,7 +148,7 @@ fn csrf_of(html: &str) -> String {
 }
 
 #[tokio::test]
-async fn batch_form_redirects_to_a_progress_page_that_reloads_while_running() {
+async fn batch_form_redirects_to_a_progress_page_with_an_update_link_while_running() {
     let p = Parapheur::new().await;
     let agent = p.staff("redacteur", "agent", "SP").await;
     let signer = p.signer("signataire").await;
@@ -174,11 +174,11 @@ async fn batch_form_redirects_to_a_progress_page_that_reloads_while_running() {
         if html.contains("انتهى") {
             break html;
         }
-        assert!(html.contains(r#"http-equiv="refresh""#) && html.contains("من أصل 2"), "running: reloads itself, n of m: {html}");
+        assert!(!html.contains("http-equiv") && html.contains(&format!(r#"<a href="{location}">تحديث</a>"#)) && html.contains("من أصل 2"), "running: never reloads itself, an Update link, n of m: {html}");
         assert!(start.elapsed() < Duration::from_secs(300), "never finished");
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
-    assert!(!html.contains("http-equiv"), "no reload once done");
+    assert!(!html.contains("http-equiv") && !html.contains("batch-update"), "no reload, no Update link once done");
     assert!(html.contains("انتهى: وُقّع 2 ملف(ات)، وتعذر 0، من أصل 2.") && html.contains("موقع — اكتمل المسار"), "{html}");
     assert!(html.contains(r#"dir="rtl""#));
     let (s, _, _) = page(&p, "GET", &location, &agent.token, None).await;

@@ -1,107 +1,21 @@
-//! Batch signing progress (`/parapheur/batches/{id}`): n of m, a progress bar and each
-//! folder's result. While the batch runs the page reloads itself every few seconds with
-//! `<meta http-equiv="refresh">` (no JavaScript needed); a link turns that off, as WCAG
-//! 2.2.1 asks, and another reloads by hand.
+//! Batch signing progress (`/parapheur/batches/{id}`): the state at load time and, while
+//! the batch runs, an "Update" link; the `BatchProgress` island keeps it current in place
+//! when JavaScript runs. The page never reloads itself (no `<meta http-equiv="refresh">`).
 
 use crate::components::document;
 use crate::i18n::parapheur_batch::PB;
-use crate::i18n::{fill, Lang};
+use crate::i18n::fill;
+pub use crate::islands::batch_progress::{BatchLine, BatchPage};
+use crate::islands::BatchProgress;
 use crate::model::PageCtx;
 use leptos::prelude::*;
-
-/// Seconds between reloads while the batch runs.
-pub const REFRESH_SECONDS: u32 = 3;
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct BatchLine {
-    pub folder_id: i32,
-    pub title: Option<String>,
-    /// `pending`, `signed` or `failed`.
-    pub status: String,
-    pub folder_status: Option<String>,
-    /// The failure, in the reader's language.
-    pub message: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct BatchPage {
-    pub id: i32,
-    /// `running`, `done` or `interrupted`.
-    pub status: String,
-    pub total: i32,
-    pub processed: i32,
-    pub signed: i32,
-    pub failed: i32,
-    pub lines: Vec<BatchLine>,
-    /// Reload while running (the reader may turn it off with `?refresh=0`).
-    pub auto_refresh: bool,
-}
-
-fn result(lang: Lang, l: &BatchLine) -> &'static str {
-    match (l.status.as_str(), l.folder_status.as_deref()) {
-        ("signed", Some("completed")) => PB::SignedCompleted.text(lang),
-        ("signed", Some("in_progress")) => PB::SignedNext.text(lang),
-        ("signed", _) => PB::Signed.text(lang),
-        ("failed", _) => PB::Failed.text(lang),
-        _ => PB::Pending.text(lang),
-    }
-}
 
 pub fn render(ctx: &PageCtx, b: &BatchPage) -> String {
     let lang = ctx.lang;
     let title = fill(PB::Title.text(lang), "id", &b.id.to_string());
-    let (n, m) = (b.processed.to_string(), b.total.to_string());
-    let summary = match b.status.as_str() {
-        "done" => fill(&fill(&fill(PB::Done.text(lang), "signed", &b.signed.to_string()), "failed", &b.failed.to_string()), "m", &m),
-        "interrupted" => fill(&fill(PB::Interrupted.text(lang), "n", &n), "m", &m),
-        _ => fill(&fill(PB::Running.text(lang), "n", &n), "m", &m),
-    };
-    let running = b.status == "running";
-    let path = format!("/parapheur/batches/{}", b.id);
-    let refresh = (running && b.auto_refresh).then(|| {
-        view! {
-            <meta http-equiv="refresh" content=REFRESH_SECONDS.to_string()/>
-            <p>{fill(PB::AutoRefresh.text(lang), "s", &REFRESH_SECONDS.to_string())} " "
-                <a href=format!("{path}?refresh=0")>{PB::StopRefresh.text(lang)}</a></p>
-        }
-    });
-    let manual = (running && !b.auto_refresh).then(|| view! { <p><a href=path.clone()>{PB::RefreshNow.text(lang)}</a></p> });
-    let rows = b
-        .lines
-        .iter()
-        .map(|l| {
-            let name = l.title.clone().unwrap_or_else(|| fill(PB::FolderN.text(lang), "id", &l.folder_id.to_string()));
-            view! {
-                <tr class=format!("batch-{}", l.status)>
-                    <th scope="row"><a href=format!("/parapheur/folders/{}", l.folder_id)>{name}</a></th>
-                    <td><span class="status">{result(lang, l)}</span></td>
-                    <td>{l.message.clone().unwrap_or_default()}</td>
-                </tr>
-            }
-        })
-        .collect::<Vec<_>>();
     let body = view! {
-        {refresh}
         <h1>{title.clone()}</h1>
-        <p role="status">{summary}</p>
-        <p>
-            <label for="batch-progress">{PB::Progress.text(lang)}</label> " "
-            <progress id="batch-progress" max=m.clone() value=n.clone()>{format!("{n} / {m}")}</progress>
-        </p>
-        {manual}
-        <div class="table-wrap">
-            <table>
-                <caption class="visually-hidden">{title.clone()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{PB::Folder.text(lang)}</th>
-                        <th scope="col">{PB::Result.text(lang)}</th>
-                        <th scope="col">{PB::Detail.text(lang)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <BatchProgress lang=lang batch=b.clone()/>
         <p><a href="/parapheur">{PB::Back.text(lang)}</a></p>
     };
     document(ctx, &title, body)
@@ -110,10 +24,11 @@ pub fn render(ctx: &PageCtx, b: &BatchPage) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
-    fn page(status: &str, auto_refresh: bool) -> BatchPage {
+    fn page(status: &str) -> BatchPage {
         BatchPage {
-            id: 4, status: status.into(), total: 2, processed: 1, signed: 0, failed: 1, auto_refresh,
+            id: 4, status: status.into(), total: 2, processed: 1, signed: 0, failed: 1,
             lines: vec![
                 BatchLine { folder_id: 7, title: Some("Réponse".into()), status: "failed".into(), folder_status: None, message: Some("Code PIN incorrect.".into()) },
                 BatchLine { folder_id: 8, title: None, status: "pending".into(), folder_status: None, message: None },
@@ -122,14 +37,16 @@ mod tests {
     }
 
     #[test]
-    fn reloads_only_while_running_and_can_be_stopped() {
+    fn never_reloads_itself_and_offers_an_update_link_while_running() {
         let ctx = PageCtx { lang: Lang::Ar, ..Default::default() };
-        let html = render(&ctx, &page("running", true));
-        assert!(html.contains("http-equiv=\"refresh\"") && html.contains("?refresh=0"), "{html}");
+        let html = render(&ctx, &page("running"));
+        assert!(!html.contains("http-equiv"), "{html}");
+        assert!(html.contains(r#"<a href="/parapheur/batches/4">تحديث</a>"#), "{html}");
         assert!(html.contains("عولج 1 ملف(ات) من أصل 2") && html.contains("الملف رقم 8"), "{html}");
-        assert!(!render(&ctx, &page("running", false)).contains("http-equiv"));
-        let done = render(&PageCtx::default(), &page("done", true));
-        assert!(!done.contains("http-equiv") && done.contains("Terminé : 0 dossier(s) signé(s), 1 en échec, sur 2."), "{done}");
+        assert!(html.contains(r#"aria-live="polite""#) && html.contains("<leptos-island"), "{html}");
+        let done = render(&PageCtx::default(), &page("done"));
+        assert!(!done.contains("http-equiv") && !done.contains("batch-update"), "{done}");
+        assert!(done.contains("Terminé : 0 dossier(s) signé(s), 1 en échec, sur 2."), "{done}");
     }
 
     #[test]

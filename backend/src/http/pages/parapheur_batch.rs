@@ -1,12 +1,12 @@
 //! Batch signing from the browser: the inbox's batch form (`POST /parapheur/batch`:
 //! repeated `folder`, `pin`, `csrf`) starts a background batch and redirects to its
-//! progress page (`/parapheur/batches/{id}`), which reloads itself while it runs.
+//! progress page (`/parapheur/batches/{id}`): the state at load time, kept current by an
+//! island when JavaScript runs (never a self-reloading page).
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use serde::Deserialize;
 use sijill_frontend::pages::parapheur_batch::{self, BatchLine, BatchPage};
 
 use sijill_frontend::pages::error as error_page;
@@ -51,14 +51,8 @@ pub async fn start(State(state): State<AppState>, v: Visitor, Form(fields): Form
     }
 }
 
-#[derive(Deserialize)]
-pub struct PageQuery {
-    /// `0` turns the automatic reload off.
-    refresh: Option<String>,
-}
-
 /// The progress page (only for the user who started the batch).
-pub async fn show(State(state): State<AppState>, v: Visitor, Path(id): Path<i32>, Query(q): Query<PageQuery>) -> Response {
+pub async fn show(State(state): State<AppState>, v: Visitor, Path(id): Path<i32>) -> Response {
     let path = format!("/parapheur/batches/{id}");
     let Some(user) = v.user.clone() else { return sign_in_first(&path) };
     let b = match state.svc.batch_view(&user, id).await {
@@ -77,7 +71,6 @@ pub async fn show(State(state): State<AppState>, v: Visitor, Path(id): Path<i32>
             .into_iter()
             .map(|i| BatchLine { folder_id: i.folder_id, title: i.title, status: i.status, folder_status: i.folder_status, message: i.message })
             .collect(),
-        auto_refresh: q.refresh.as_deref() != Some("0"),
     };
     let ctx = v.ctx(&path);
     v.finish(html(&ctx, StatusCode::OK, parapheur_batch::render(&ctx, &page)))
