@@ -94,6 +94,12 @@ async fn page_images_for_readers_only_and_a_bad_page_is_a_404_in_the_readers_lan
     let anonymous = page(&p, "GET", &url, "nobody", "fr", None).await;
     assert!(anonymous.status.is_redirection() && anonymous.location.starts_with("/signin"), "{}", anonymous.location);
 
+    // An annex that is an image is its own one page.
+    let (_, folder) = p.app.get(&format!("/api/v1/parapheur/folders/{id}"), Some(&head.token)).await;
+    let annex = folder["documents"].as_array().unwrap().iter().find(|d| d["role"] == "annex").unwrap()["id"].as_i64().unwrap();
+    let img = page(&p, "GET", &format!("/parapheur/folders/{id}/documents/{annex}/pages/1.png"), &head.token, "fr", None).await;
+    assert_eq!((img.status, img.content_type.as_str(), img.bytes.clone()), (StatusCode::OK, "image/png", common::fixtures::png()));
+
     // The folder page shows each page as an image, and the frame where the signer signs.
     let f = page(&p, "GET", &format!("/parapheur/folders/{id}"), &head.token, "fr", None).await;
     assert!(f.body.contains(&format!("/parapheur/folders/{id}/documents/{doc}/pages/1.png?v=")), "{}", f.body);

@@ -84,6 +84,8 @@ fn geometry(doc: &Document, page: usize) -> Option<((f64, f64), bool)> {
 #[derive(Debug)]
 pub enum PageImage {
     Png(Vec<u8>),
+    /// An annex that is itself an image (JPEG or PNG): its one "page", as stored.
+    Original { bytes: Vec<u8>, content_type: &'static str },
     /// The page number is not in 1..=pages.
     OutOfRange { pages: usize },
 }
@@ -116,6 +118,17 @@ async fn render(input: &Path, page: usize, quarter: bool, out: &Path) -> Result<
     Ok(())
 }
 
+/// The content type of a JPEG or PNG (annexes may be images).
+fn image_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
 impl Services {
     fn pages_dir(&self, sha256: &str) -> PathBuf {
         self.config.storage.data_dir.join("pages").join(sha256)
@@ -130,7 +143,7 @@ impl Services {
         Ok((d.sha256, bytes))
     }
 
-    /// How many pages each readable document has (0 for annexes that are images).
+    /// How many pages a readable document has (an image annex has one: itself).
     pub async fn document_pages(&self, user: &CurrentUser, folder_id: i32, document_id: i32) -> Result<usize> {
         let (sha, bytes) = self.readable_document(user, folder_id, document_id).await?;
         let cached = self.pages_dir(&sha).join("count");
@@ -138,7 +151,7 @@ impl Services {
             return Ok(n);
         }
         if !bytes.starts_with(b"%PDF-") {
-            return Ok(0);
+            return Ok(usize::from(image_type(&bytes).is_some()));
         }
         let n = tokio::task::spawn_blocking(move || page_count(&bytes)).await.map_err(Error::internal)??;
         std::fs::create_dir_all(self.pages_dir(&sha))?;
@@ -154,6 +167,9 @@ impl Services {
             return Ok(PageImage::OutOfRange { pages });
         }
         let (sha, bytes) = self.readable_document(user, folder_id, document_id).await?;
+        if let Some(content_type) = image_type(&bytes) {
+            return Ok(PageImage::Original { bytes, content_type });
+        }
         let dir = self.pages_dir(&sha);
         let png = dir.join(format!("{page}.png"));
         if let Ok(b) = std::fs::read(&png) {

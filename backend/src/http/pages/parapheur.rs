@@ -227,6 +227,9 @@ pub async fn page_image(State(state): State<AppState>, v: Visitor, Path((id, doc
             // Personal data: the browser may keep it for this reader only.
             ([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "private, max-age=3600")], png).into_response()
         }
+        Ok(PageImage::Original { bytes, content_type }) => {
+            ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "private, max-age=3600")], bytes).into_response()
+        }
         Ok(PageImage::OutOfRange { pages }) => {
             let msg = fill(P::BadPage.text(v.lang), "n", &pages.to_string());
             let ctx = v.ctx(&format!("/parapheur/folders/{id}"));
