@@ -216,3 +216,28 @@ async fn the_new_folder_form_creates_a_draft_or_says_what_is_missing() {
     assert!(text.contains("Brouillon") && text.contains("Document principal — note.pdf") && text.contains("Annexe — annexe.pdf"), "{f}");
     assert!(f.contains("/circuit\"") && f.contains("Parapheur créé"), "{f}");
 }
+
+#[tokio::test]
+async fn a_delegate_finds_the_folder_in_their_inbox_and_acts_for_the_delegator() {
+    let p = Parapheur::new().await;
+    let agent = p.staff("redacteur3", "agent", "SP").await;
+    let head = p.staff("cheffe3", "official", "SP").await;
+    let deputy = p.staff("adjoint3", "agent", "SP").await;
+    let signer = p.signer("signataire3").await;
+    let id = two_steps(&p, &agent, &head, &signer).await;
+    let ends = (chrono::Utc::now() + chrono::Duration::days(3)).to_rfc3339();
+    let (s, d) = p.post("/api/v1/parapheur/delegations", &head.token, json!({"administration_id": p.admin_id, "delegate_id": deputy.id, "ends_at": ends})).await;
+    assert_eq!(s, StatusCode::CREATED, "{d}");
+
+    let inbox = page(&p, "GET", "/parapheur", &deputy.token, "fr", None).await.body.replace("<!>", "");
+    assert!(inbox.contains(&format!(r#"href="/parapheur/folders/{id}""#)) && inbox.contains("pour cheffe3"), "{inbox}");
+    let f = page(&p, "GET", &format!("/parapheur/folders/{id}"), &deputy.token, "fr", None).await.body;
+    assert!(f.contains("À vous d'agir, pour cheffe3 (délégation)") && f.contains(r#"id="approve-form""#), "{f}");
+    let token = csrf(&p, &deputy.token).await;
+    let r = post(&p, &format!("/parapheur/folders/{id}/actions"), &deputy.token, "fr", &[("csrf", &token), ("action", "approve")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // The history says who acted and for whom.
+    let f = page(&p, "GET", &format!("/parapheur/folders/{id}"), &agent.token, "fr", None).await.body.replace("<!>", "");
+    let history = &f[f.find(r#"id="history""#).unwrap()..];
+    assert!(history.contains("adjoint3") && history.contains("pour cheffe3") && history.contains("Visa"), "{history}");
+}
