@@ -49,6 +49,12 @@ impl FontResources {
     }
 }
 
+/// Font objects that depend only on the font and the glyphs drawn (see `UsedFont::streams`).
+struct FontStreams {
+    file: Vec<u8>,
+    cmap: Vec<u8>,
+}
+
 /// Glyphs one document uses from one font.
 pub(crate) struct UsedFont {
     pub font: Arc<Font>,
@@ -95,26 +101,27 @@ impl UsedFont {
         cid
     }
 
-    /// The embedded font file's stream object (subset, compressed).
-    /// Subsetting and compressing were about half of a receipt's layout time, and most of a
-    /// receipt's fonts draw the same glyphs every time (labels, the administration's name),
-    /// so the result is kept by font and glyph list. Bounded: emptied when full.
-    fn file_stream(&self) -> Result<Arc<Vec<u8>>, Error> {
-        type Key = (u64, Vec<u16>);
-        static FILES: Mutex<Option<HashMap<Key, Arc<Vec<u8>>>>> = Mutex::new(None);
-        const FILES_MAX: usize = 256;
+    /// The stream objects of the embedded font file (subset, compressed) and of the
+    /// /ToUnicode CMap. Subsetting and compressing were about half of a receipt's layout
+    /// time, and most of a receipt's fonts draw the same glyphs every time (labels, the
+    /// administration's name), so both are kept by font and glyphs (with their meanings).
+    /// Bounded: emptied when full.
+    fn streams(&self) -> Result<Arc<FontStreams>, Error> {
+        type Key = (u64, Vec<(u16, String)>);
+        static KEPT: Mutex<Option<HashMap<Key, Arc<FontStreams>>>> = Mutex::new(None);
+        const KEPT_MAX: usize = 256;
         let font = &self.font;
-        let key: Key = (font.id, self.cids.iter().map(|(gid, _)| *gid).collect());
-        if let Some(hit) = FILES.lock().unwrap_or_else(|p| p.into_inner()).as_ref().and_then(|m| m.get(&key)) {
+        let key: Key = (font.id, self.cids.clone());
+        if let Some(hit) = KEPT.lock().unwrap_or_else(|p| p.into_inner()).as_ref().and_then(|m| m.get(&key)) {
             return Ok(hit.clone());
         }
         let subset = subsetter::subset(font.data(), 0, &self.remap)
             .map_err(|e| Error::Font(format!("cannot subset {}: {e}", font.name())))?;
         let extra = if font.cff { "/Subtype/OpenType".to_string() } else { format!("/Length1 {}", subset.len()) };
-        let made = Arc::new(stream(&extra, &subset));
-        let mut files = FILES.lock().unwrap_or_else(|p| p.into_inner());
-        let map = files.get_or_insert_with(HashMap::new);
-        if map.len() >= FILES_MAX {
+        let made = Arc::new(FontStreams { file: stream(&extra, &subset), cmap: stream("", self.cmap().as_bytes()) });
+        let mut kept = KEPT.lock().unwrap_or_else(|p| p.into_inner());
+        let map = kept.get_or_insert_with(HashMap::new);
+        if map.len() >= KEPT_MAX {
             map.clear();
         }
         map.insert(key, made.clone());
@@ -124,7 +131,7 @@ impl UsedFont {
     /// Writes the font objects and returns the Type0 font's object number.
     pub fn write(&self, sink: &mut dyn ObjectSink) -> Result<u32, Error> {
         let font = &self.font;
-        let file = self.file_stream()?;
+        let streams = self.streams()?;
         let base_font = format!("{}+{}", self.tag(), font.name());
         let face = font.face();
         let scale = |v: i16| (f32::from(v) * 1000.0 / font.units_per_em).round() as i64;
@@ -133,7 +140,7 @@ impl UsedFont {
         // TrueType outlines: FontFile2 under a CIDFontType2. CFF outlines (OpenType .otf):
         // the OpenType file as FontFile3 under a CIDFontType0, CIDs being subset glyph IDs.
         let (file_key, cid_type) = if font.cff { ("FontFile3", "CIDFontType0") } else { ("FontFile2", "CIDFontType2") };
-        let file_id = sink.add_object(file.as_ref().clone());
+        let file_id = sink.add_object(streams.file.clone());
         let descriptor = format!(
             // Flags 4 = symbolic: glyphs are addressed by CID, not by a standard encoding.
             "<</Type/FontDescriptor/FontName/{base_font}/Flags 4/FontBBox[{} {} {} {}]\
@@ -172,7 +179,7 @@ impl UsedFont {
             widths.trim_end()
         );
         let cid_id = sink.add_object(cid_font.into_bytes());
-        let cmap_id = sink.add_object(stream("", self.cmap().as_bytes()));
+        let cmap_id = sink.add_object(streams.cmap.clone());
         let type0 = format!(
             "<</Type/Font/Subtype/Type0/BaseFont/{base_font}/Encoding/Identity-H\
              /DescendantFonts[{cid_id} 0 R]/ToUnicode {cmap_id} 0 R>>"
