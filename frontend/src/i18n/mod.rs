@@ -36,6 +36,7 @@ pub mod routing;
 pub mod parapheur;
 pub mod parapheur_batch;
 pub mod parapheur_circuit;
+pub mod parapheur_keys;
 pub mod search;
 mod verify;
 

@@ -13,17 +13,18 @@ pub mod error;
 pub mod filing;
 pub mod filings;
 pub mod home;
+pub mod parapheur_admin;
+pub mod parapheur_circuit;
 pub mod parapheur_folder;
 pub mod parapheur_folder_actions;
 pub mod parapheur_inbox;
-pub mod parapheur_batch;
-pub mod parapheur_admin;
-pub mod parapheur_circuit;
+pub mod parapheur_keys;
 pub mod receipt;
 pub mod routing_answer;
 pub mod routing_slip;
 pub mod routing_work;
 pub mod verify;
+pub mod parapheur_batch;
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,5 @@
-//! The parapheur's settings pages: the official's signing key (`/parapheur/keys`), their
-//! delegations (`/parapheur/delegations`), and for administrators the circuit templates
+//! The parapheur's settings pages (the signing key's page is `parapheur_keys`): the
+//! official's delegations (`/parapheur/delegations`), and for administrators the circuit templates
 //! (`/parapheur/templates`, same step rows as the circuit form) and the PAdES level
 //! (`/parapheur/settings`). Plain forms, POST-redirect-GET.
 
@@ -9,17 +9,6 @@ use crate::i18n::parapheur_circuit::{PA, PC};
 use crate::i18n::{fill, format_date, Lang};
 use crate::model::{FormState, PageCtx};
 use leptos::prelude::*;
-
-/// The active key as shown to its owner.
-#[derive(Clone, Debug)]
-pub struct KeyInfo {
-    /// `pkcs12`, `pkcs11` or `csc`.
-    pub kind: String,
-    pub label: String,
-    pub subject: Option<String>,
-    pub not_before: Option<i64>,
-    pub not_after: Option<i64>,
-}
 
 /// A delegation, seen from one side (`other` is the delegate or the delegator).
 #[derive(Clone, Debug)]
@@ -63,53 +52,6 @@ fn input(name: &'static str, label: &'static str, kind: &'static str, value: Str
                 accept=(kind == "file").then_some(".p12,.pfx,application/x-pkcs12") aria-describedby=described aria-invalid=error.is_some().then_some("true")/>
         </div>
     }
-}
-
-/// `/parapheur/keys`.
-pub fn keys(ctx: &PageCtx, admin: bool, key: Option<&KeyInfo>, errors: &[(String, String)], notice: Option<String>) -> String {
-    let lang = ctx.lang;
-    let date = |t: Option<i64>| t.map(|t| format_date(lang, t)).unwrap_or_else(|| PA::Unknown.text(lang).to_owned());
-    let current = match key {
-        None => view! { <p class="empty" id="key-none">{PA::NoKey.text(lang)}</p> }.into_any(),
-        Some(k) => {
-            let kind = match k.kind.as_str() {
-                "pkcs12" => PA::KindPkcs12,
-                "pkcs11" => PA::KindPkcs11,
-                _ => PA::KindCsc,
-            };
-            let validity = fill(&fill(PA::ValidRange.text(lang), "from", &date(k.not_before)), "to", &date(k.not_after));
-            view! {
-                <dl class="facts" id="key-facts">
-                    <dt>{PA::KeyKind.text(lang)}</dt><dd>{kind.text(lang)}</dd>
-                    <dt>{PA::KeyLabel.text(lang)}</dt><dd>{k.label.clone()}</dd>
-                    <dt>{PA::Subject.text(lang)}</dt><dd dir="ltr">{k.subject.clone().unwrap_or_else(|| PA::Unknown.text(lang).to_owned())}</dd>
-                    <dt>{PA::Validity.text(lang)}</dt><dd>{validity}</dd>
-                </dl>
-            }
-            .into_any()
-        }
-    };
-    let body = view! {
-        {sub_nav(ctx, admin)}
-        <h1>{PA::KeyTitle.text(lang)}</h1>
-        <p class="lead">{PA::KeyIntro.text(lang)}</p>
-        {summary(lang, errors)}
-        {notice_view(notice)}
-        <h2>{PA::CurrentKey.text(lang)}</h2>
-        {current}
-        <form method="post" action="/parapheur/keys" enctype="multipart/form-data" class="stack" novalidate>
-            {csrf_field(ctx)}
-            <fieldset>
-                <legend>{PA::UploadLegend.text(lang)}</legend>
-                {key.is_some().then(|| view! { <p class="hint">{PA::ReplaceHint.text(lang)}</p> })}
-                {input("label", PA::KeyLabel.text(lang), "text", String::new(), None, errors, false)}
-                {input("p12", PA::P12File.text(lang), "file", String::new(), None, errors, true)}
-                {input("pin", PA::P12Pin.text(lang), "password", String::new(), None, errors, true)}
-            </fieldset>
-            <button type="submit">{PA::Upload.text(lang)}</button>
-        </form>
-    };
-    document(ctx, PA::KeyTitle.text(lang), body)
 }
 
 fn delegation_table(lang: Lang, id: &'static str, caption: PA, who: PA, lines: &[DelegationLine], revoke: Option<&PageCtx>) -> impl IntoView {

@@ -11,6 +11,7 @@ mod errors;
 mod filing;
 mod parapheur_batch;
 mod parapheur_admin;
+mod parapheur_keys;
 mod parapheur_circuit;
 mod parapheur;
 mod parapheur_view;
@@ -65,7 +66,9 @@ pub fn router() -> Router<AppState> {
         .route("/parapheur/folders/{id}/actions", post(parapheur::act))
         .route("/parapheur/folders/{id}/documents/{doc}/pages/{file}", get(parapheur::page_image))
         .route("/parapheur/folders/{id}/circuit", get(parapheur_circuit::form).post(parapheur_circuit::submit))
-        .route("/parapheur/keys", get(parapheur_admin::keys).post(parapheur_admin::upload_key))
+        .route("/parapheur/keys", get(parapheur_keys::keys).post(parapheur_keys::upload_pkcs12))
+        .route("/parapheur/keys/pkcs11", post(parapheur_keys::register_pkcs11))
+        .route("/parapheur/keys/csc", post(parapheur_keys::register_csc))
         .route("/parapheur/delegations", get(parapheur_admin::delegations).post(parapheur_admin::delegate))
         .route("/parapheur/delegations/{id}/revoke", post(parapheur_admin::revoke))
         .route("/parapheur/templates", get(parapheur_admin::templates).post(parapheur_admin::create_template))

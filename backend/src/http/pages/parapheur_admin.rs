@@ -1,9 +1,9 @@
-//! The parapheur's settings pages: the official's key (`/parapheur/keys`, PKCS#12 upload),
+//! The parapheur's settings pages (the key page is `parapheur_keys`): the official's
 //! delegations (`/parapheur/delegations`), and for administrators the circuit templates
 //! (`/parapheur/templates`) and the PAdES level (`/parapheur/settings`). Thin handlers over
 //! the parapheur's services; forms POST-redirect-GET with `?saved=1`.
 
-use axum::extract::{Form, FromRequest, Multipart, Path, Query, Request, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDate, Utc};
@@ -11,17 +11,15 @@ use serde::Deserialize;
 use sijill_frontend::i18n::parapheur_circuit::{PA, PC};
 use sijill_frontend::i18n::{FormError, Lang as UiLang};
 use sijill_frontend::model::FormState;
-use sijill_frontend::pages::parapheur_admin::{self as page, DelegationLine, KeyInfo, TemplateLine};
+use sijill_frontend::pages::parapheur_admin::{self as page, DelegationLine, TemplateLine};
 use sijill_frontend::pages::parapheur_circuit::Choice;
 
 use super::html;
-use crate::http::multipart::read_form;
 use super::parapheur_circuit::{choices, domain_error, failure, get, parse_rows, sign_in_first, typed, Fields};
 use super::session::Visitor;
 use crate::domain::auth::{CurrentUser, Role};
 use crate::domain::authz::{allowed, Action};
 use crate::domain::parapheur::circuits::StepSpec;
-use crate::domain::parapheur::keys::NewKey;
 use crate::error::Error;
 use crate::http::AppState;
 
@@ -36,80 +34,18 @@ fn administration(user: &CurrentUser) -> Option<i32> {
     user.roles.iter().find(|g| g.role != Role::Filer).and_then(|g| g.administration_id)
 }
 
-fn is_admin(user: &CurrentUser) -> bool {
+pub(super) fn is_admin(user: &CurrentUser) -> bool {
     administration(user).is_some_and(|a| allowed(user, Action::ManageParapheur { administration_id: a }))
 }
 
-fn staff(v: &Visitor, path: &str) -> Result<(CurrentUser, i32), Response> {
+pub(super) fn staff(v: &Visitor, path: &str) -> Result<(CurrentUser, i32), Response> {
     let user = v.user.clone().ok_or_else(|| sign_in_first(path))?;
     let a = administration(&user).ok_or_else(|| failure(v, &Error::Forbidden(crate::i18n::Msg::Forbidden)))?;
     Ok((user, a))
 }
 
-fn saved(v: &Visitor, q: &Saved, m: PA) -> Option<String> {
+pub(super) fn saved(v: &Visitor, q: &Saved, m: PA) -> Option<String> {
     q.saved.as_ref().map(|_| m.text(v.lang).to_owned())
-}
-
-async fn keys_page(state: &AppState, v: &Visitor, user: &CurrentUser, errors: Vec<(String, String)>, notice: Option<String>, status: StatusCode) -> Response {
-    let key = match state.svc.my_key(user).await {
-        Ok(k) => k.map(|k| KeyInfo { kind: k.kind, label: k.label, subject: k.subject, not_before: k.not_before.map(|t| t.timestamp()), not_after: k.not_after.map(|t| t.timestamp()) }),
-        Err(e) => return failure(v, &e),
-    };
-    let ctx = v.ctx("/parapheur/keys");
-    v.finish(html(&ctx, status, page::keys(&ctx, is_admin(user), key.as_ref(), &errors, notice)))
-}
-
-pub async fn keys(State(state): State<AppState>, v: Visitor, Query(q): Query<Saved>) -> Response {
-    let (user, _) = match staff(&v, "/parapheur/keys") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    keys_page(&state, &v, &user, Vec::new(), saved(&v, &q, PA::KeySaved), StatusCode::OK).await
-}
-
-pub async fn upload_key(State(state): State<AppState>, v: Visitor, req: Request) -> Response {
-    let (user, _) = match staff(&v, "/parapheur/keys") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    let lang = v.lang;
-    let form = match Multipart::from_request(req, &state).await {
-        Ok(mp) => read_form(mp, &state.config().filings, &["p12"]).await,
-        Err(_) => Err(Error::BadRequest(crate::i18n::Msg::MissingField("p12"))),
-    };
-    let f = match form {
-        Ok(f) => f,
-        Err(e) => {
-            let (status, _) = e.status_and_msg();
-            let errors = match e {
-                Error::BadRequest(_) => vec![("p12".into(), PA::FileRequired.text(lang).to_owned())],
-                e => domain_error(&e, lang).1,
-            };
-            return keys_page(&state, &v, &user, errors, None, status).await;
-        }
-    };
-    let (csrf, label, pin) = (f.text("csrf"), f.text("label"), f.text("pin"));
-    let p12 = f.documents.into_iter().next().map(|d| d.bytes.to_vec()).unwrap_or_default();
-    if !v.csrf_ok(&csrf) {
-        return keys_page(&state, &v, &user, vec![(String::new(), FormError::FormExpired.text(lang))], None, StatusCode::FORBIDDEN).await;
-    }
-    let mut errors = Vec::new();
-    if p12.is_empty() {
-        errors.push(("p12".into(), PA::FileRequired.text(lang).to_owned()));
-    }
-    if pin.is_empty() {
-        errors.push(("pin".into(), FormError::Required.text(lang)));
-    }
-    if !errors.is_empty() {
-        return keys_page(&state, &v, &user, errors, None, StatusCode::BAD_REQUEST).await;
-    }
-    match state.svc.register_key(&user, &label, NewKey::Pkcs12 { p12, pin }).await {
-        Ok(_) => v.finish(Redirect::to("/parapheur/keys?saved=1").into_response()),
-        Err(e) => {
-            let (status, errors) = domain_error(&e, lang);
-            keys_page(&state, &v, &user, errors, None, status).await
-        }
-    }
 }
 
 async fn delegations_page(state: &AppState, v: &Visitor, user: &CurrentUser, a: i32, form: &FormState, errors: Vec<(String, String)>, notice: Option<String>, status: StatusCode) -> Response {
