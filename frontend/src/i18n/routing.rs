@@ -57,6 +57,12 @@ messages! {
         ReassignTo => ["Réimputer à", "إعادة الإحالة إلى", "ⴰⵍⵙ ⴰⴼⴽⴰ ⵉ", "Reassign to"],
         DraftsTitle => ["Réponse", "الجواب", "ⴰⵔⴰⵔ", "Answer"],
         NewDraft => ["Rédiger la réponse", "تحرير الجواب", "ⴰⵔⵓ ⴰⵔⴰⵔ", "Draft the answer"],
+        ToParapheur => [
+            "Ou préparer la réponse au parapheur (visa et signature)",
+            "أو إعداد الجواب في حامل التوقيعات (تأشير وتوقيع)",
+            "ⵏⵖ ⵙⵡⵊⴷ ⴰⵔⴰⵔ ⴳ ⵓⵙⴷⴰⵡ ⵏ ⵓⵣⵎⴰⵎ",
+            "Or prepare the answer in the parapheur (approval and signature)",
+        ],
         EditDraft => ["Modifier le projet", "تعديل المشروع", "ⵙⵏⴼⵍ ⴰⵙⵏⴼⴰⵔ", "Edit the draft"],
         DraftSubject => ["Objet de la réponse", "موضوع الجواب", "ⴰⵙⵏⵜⵍ ⵏ ⵓⵔⴰⵔ", "Answer subject"],
         DraftBody => ["Texte de la réponse", "نص الجواب", "ⴰⴹⵔⵉⵙ ⵏ ⵓⵔⴰⵔ", "Answer text"],

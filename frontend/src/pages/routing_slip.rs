@@ -318,6 +318,7 @@ fn drafts_block(ctx: &PageCtx, p: &RoutingPanel) -> impl IntoView {
                 <summary>{R::NewDraft.text(lang)}</summary>
                 {draft_form(ctx, format!("/bureau/entries/{}/drafts", p.entry_id), None, "")}
             </details>
+            <p><a href=format!("/parapheur/new?entry={}", p.entry_id)>{R::ToParapheur.text(lang)}</a></p>
         }
     });
     (!items.is_empty() || p.can_draft).then(|| {
