@@ -277,3 +277,36 @@ pub(crate) fn text_string(s: &str) -> String {
     out.push('>');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::pdf::text::{Align, FontSet, TextWriter};
+
+    /// The objects a writer embeds for one line of text.
+    fn embedded(fonts: &FontSet, text: &str) -> Vec<Vec<u8>> {
+        let mut w = TextWriter::new(fonts.clone());
+        w.line(0.0, 0.0, 10.0, text, Align::Left);
+        let mut objects = Vec::new();
+        w.finish(&mut |body: Vec<u8>| {
+            objects.push(body);
+            objects.len() as u32
+        })
+        .expect("fonts embed");
+        objects
+    }
+
+    #[test]
+    fn kept_font_streams_follow_the_glyphs_drawn() {
+        let Ok(fonts) = FontSet::system_default() else {
+            eprintln!("SKIP: no system fonts (fonts-noto-core)");
+            return;
+        };
+        let first = embedded(&fonts, "Reçu n° 12");
+        // The same text again is served from what was kept, byte for byte the same.
+        assert_eq!(embedded(&fonts, "Reçu n° 12"), first);
+        // Other glyphs: another subset (the font file is the first object) and another map.
+        let other = embedded(&fonts, "Reçu n° 13");
+        assert_ne!(other[0], first[0]);
+        assert_ne!(other, first);
+    }
+}
