@@ -77,6 +77,8 @@ def main():
     if not argv:
         sys.exit(__doc__)
     n = int(argv[argv.index("--requests") + 1]) if "--requests" in argv else 1000
+    if n <= 100:
+        sys.exit("cpu-per-filing: --requests must be well above 50 (the baseline run)")
     base, pg_base, _ = run(argv, 50)
     total, pg_total, line = run(argv, n)
     per = (total - base) * 1000 / (n - 50)
