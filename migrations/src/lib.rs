@@ -10,6 +10,7 @@ mod m20261125_000004_search;
 mod m20261125_000005_parapheur;
 mod m20261125_000006_parapheur_more;
 mod m20261125_000010_draft_attachments;
+mod m20261125_000011_search_speed;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_parapheur::Migration),
             Box::new(m20261125_000010_draft_attachments::Migration),
             Box::new(m20261125_000006_parapheur_more::Migration),
+            Box::new(m20261125_000011_search_speed::Migration),
         ]
     }
 }

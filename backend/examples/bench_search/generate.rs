@@ -105,7 +105,8 @@ fn person(r: &mut Rng) -> String {
     }
 }
 
-pub async fn correspondents(c: &impl ConnectionTrait, administration_id: i32, n: usize, r: &mut Rng) -> Vec<(i32, String)> {
+/// `write` false: only draw the same names again (a kept database, see `--database`).
+pub async fn correspondents(c: &impl ConnectionTrait, administration_id: i32, n: usize, r: &mut Rng, write: bool) -> Vec<(i32, String)> {
     let mut rows = Vec::with_capacity(n);
     for chunk in 0..n.div_ceil(1000) {
         let names: Vec<String> = (0..1000.min(n - chunk * 1000)).map(|_| person(r)).collect();
@@ -119,15 +120,18 @@ pub async fn correspondents(c: &impl ConnectionTrait, administration_id: i32, n:
             created_at: Set(Utc::now()),
             ..Default::default()
         });
-        correspondent::Entity::insert_many(models).exec_without_returning(c).await.unwrap();
+        if write {
+            correspondent::Entity::insert_many(models).exec_without_returning(c).await.unwrap();
+        }
         rows.extend(names);
     }
     // Ids are 1..=n in insertion order in a fresh database.
     rows.into_iter().enumerate().map(|(i, n)| (i as i32 + 1, n)).collect()
 }
 
-/// Writes `plan.entries` entries in time order over five years; returns samples.
-pub async fn entries(db: &sea_orm::DatabaseConnection, plan: &Plan, people: &[(i32, String)], r: &mut Rng) -> Vec<Sample> {
+/// Writes `plan.entries` entries in time order over five years; returns samples. `write`
+/// false: only draw the same entries again, for their samples.
+pub async fn entries(db: &sea_orm::DatabaseConnection, plan: &Plan, people: &[(i32, String)], r: &mut Rng, write: bool) -> Vec<Sample> {
     const BATCH: usize = 1000;
     const PER_TX: usize = 20;
     let start = Utc.with_ymd_and_hms(2022, 1, 3, 8, 0, 0).unwrap();
@@ -146,6 +150,7 @@ pub async fn entries(db: &sea_orm::DatabaseConnection, plan: &Plan, people: &[(i
             let mut models = Vec::with_capacity(n);
             let mut ids = Vec::with_capacity(n);
             let mut bodies = Vec::with_capacity(n);
+            let mut times = Vec::with_capacity(n);
             for i in 0..n {
                 let k = done + i;
                 let at = start + step * k as i32;
@@ -165,6 +170,7 @@ pub async fn entries(db: &sea_orm::DatabaseConnection, plan: &Plan, people: &[(i
                 }
                 bodies.push(search_index::body(&subj, &who.1, &message, &pdf, at));
                 ids.push(id.clone());
+                times.push(at);
                 models.push(filing::ActiveModel {
                     id: Set(id),
                     administration_id: Set(plan.administration_id),
@@ -195,13 +201,16 @@ pub async fn entries(db: &sea_orm::DatabaseConnection, plan: &Plan, people: &[(i
                     registered_by: Set(None),
                 });
             }
-            filing::Entity::insert_many(models).exec_without_returning(&tx).await.unwrap();
-            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-            search_index::insert(&tx, &refs, &bodies).await.unwrap();
             done += n;
+            if !write {
+                continue;
+            }
+            filing::Entity::insert_many(models).exec_without_returning(&tx).await.unwrap();
+            let rows: Vec<(&str, DateTime<Utc>)> = ids.iter().zip(&times).map(|(i, t)| (i.as_str(), *t)).collect();
+            search_index::insert(&tx, &rows, &bodies).await.unwrap();
         }
         tx.commit().await.unwrap();
-        if done % 100_000 == 0 || done == plan.entries {
+        if write && (done % 100_000 == 0 || done == plan.entries) {
             eprintln!("  {done} entries ({:.0} s)", t0.elapsed().as_secs_f64());
         }
     }

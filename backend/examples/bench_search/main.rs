@@ -8,7 +8,10 @@
 //! with the real search index; then, for a registry clerk (whole register) and for an
 //! agent (one unit out of twenty), `--queries` searches of each kind go through the same
 //! domain call as the API (`Services::search_register`: scope, query, one page of 20):
-//! by number, one word, two words, one word within a month. Nothing is kept between runs.
+//! by number, one word, two words, one word within a month. Nothing is kept between runs,
+//! except with `--database NAME` (PostgreSQL, to look at query plans or try an index): the
+//! entries are generated into that database once, and later runs with the same name and
+//! `--entries` only search (the migrations run first, as at a server start).
 
 mod generate;
 
@@ -29,14 +32,21 @@ struct Args {
     queries: usize,
     /// Keep the SQLite database (to look at query plans); never by `make bench`.
     keep: bool,
+    /// A PostgreSQL database to generate into once and reuse; never by `make bench`.
+    database: Option<String>,
 }
 
 fn args() -> Args {
-    let mut a = Args { entries: 1_000_000, queries: 100, keep: false };
+    let mut a = Args { entries: 1_000_000, queries: 100, keep: false, database: None };
     let mut v: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = v.iter().position(|x| x == "--keep") {
         a.keep = true;
         v.remove(i);
+    }
+    if let Some(i) = v.iter().position(|x| x == "--database") {
+        let name = v.get(i + 1).filter(|n| n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+        a.database = Some(name.expect("--database NAME (lowercase letters, digits, _)").clone());
+        v.drain(i..i + 2);
     }
     for w in v.chunks(2) {
         let n = w.get(1).and_then(|x| x.parse().ok()).expect("numeric argument");
@@ -103,9 +113,12 @@ async fn main() {
     let (url, backend) = match std::env::var("SIJILL_TEST_DATABASE_URL") {
         Ok(admin) if !admin.is_empty() => {
             use sqlx::Connection;
-            let name = format!("bench_{}", uuid::Uuid::new_v4().simple());
+            let name = a.database.clone().unwrap_or_else(|| format!("bench_{}", uuid::Uuid::new_v4().simple()));
             let mut c = sqlx::PgConnection::connect(&admin).await.unwrap();
-            sqlx::Executor::execute(&mut c, format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+            let exists: Option<i32> = sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1").bind(&name).fetch_optional(&mut c).await.unwrap();
+            if exists.is_none() {
+                sqlx::Executor::execute(&mut c, format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+            }
             (format!("{}/{name}", admin.rsplit_once('/').unwrap().0), "PostgreSQL")
         }
         _ => (format!("sqlite://{}/bench.db", dir.path().display()), "SQLite"),
@@ -130,21 +143,30 @@ async fn main() {
     println!("search over {} generated register entries on {backend}", a.entries);
     let t = Instant::now();
     let pg = c.get_database_backend() == sea_orm::DbBackend::Postgres;
-    if pg {
+    let count = sea_orm::Statement::from_string(c.get_database_backend(), "SELECT count(*) AS n FROM filings WHERE number LIKE 'BENCH-%'");
+    let kept: i64 = c.query_one(count).await.unwrap().unwrap().try_get("", "n").unwrap();
+    let write = kept == 0;
+    if !write {
+        assert_eq!(kept as usize, a.entries, "the kept database has another number of entries");
+        println!("  reusing the {kept} entries of database {}", a.database.as_deref().unwrap_or("?"));
+    }
+    if pg && write {
         // Bulk load as a restore does: the GIN index is built once at the end.
         c.execute_unprepared("DROP INDEX ix_search_docs_tsv").await.unwrap();
     }
     let mut r = Rng::new(7);
-    let people = generate::correspondents(c, admin.id, 20_000, &mut r).await;
+    let people = generate::correspondents(c, admin.id, 20_000, &mut r, write).await;
     let plan = generate::Plan { administration_id: admin.id, units, entries: a.entries };
-    let samples = generate::entries(c, &plan, &people, &mut r).await;
-    if pg {
-        c.execute_unprepared("CREATE INDEX ix_search_docs_tsv ON search_docs USING gin (tsv)").await.unwrap();
-        c.execute_unprepared("VACUUM ANALYZE").await.unwrap();
-    } else {
-        c.execute_unprepared("ANALYZE").await.unwrap();
+    let samples = generate::entries(c, &plan, &people, &mut r, write).await;
+    if write {
+        if pg {
+            c.execute_unprepared("CREATE INDEX ix_search_docs_tsv ON search_docs USING gin (tsv)").await.unwrap();
+            c.execute_unprepared("VACUUM ANALYZE").await.unwrap();
+        } else {
+            c.execute_unprepared("ANALYZE").await.unwrap();
+        }
+        println!("  generated and indexed in {:.0} s", t.elapsed().as_secs_f64());
     }
-    println!("  generated and indexed in {:.0} s", t.elapsed().as_secs_f64());
 
     let clerk = svc.current_user(queries::user_by_email(c, "clerk@demo.test").await.unwrap().unwrap().id).await.unwrap();
     let agent = svc.current_user(queries::user_by_email(c, "agent@demo.test").await.unwrap().unwrap().id).await.unwrap();

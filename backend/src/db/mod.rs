@@ -14,6 +14,7 @@ pub mod queries;
 pub mod register;
 pub mod registrar;
 pub mod search;
+mod search_pg;
 pub mod search_index;
 pub mod routing;
 pub mod seed;

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Datelike, Utc};
 use sea_orm::sea_query::{Alias, Expr, JoinType, LikeExpr, Order, SimpleExpr};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, QueryTrait, TransactionTrait};
 
 pub use super::search_index::{index_new, index_registered, reindex, save_document_texts, EntryText};
 use super::entities::filing;
@@ -32,7 +32,7 @@ pub struct Filter {
     pub unit: Option<i32>,
 }
 
-fn docs() -> Alias {
+pub(super) fn docs() -> Alias {
     Alias::new("search_docs")
 }
 
@@ -67,7 +67,7 @@ const MAX_PERIODS: usize = 24;
 
 /// The month tokens (`search_index::period_token`) covering `f`'s date range, if it is
 /// closed and at most `MAX_PERIODS` months long; the exact bounds are checked as well.
-fn periods(f: &Filter) -> Vec<String> {
+pub(super) fn periods(f: &Filter) -> Vec<String> {
     let (Some(from), Some(until)) = (f.from, f.until) else { return Vec::new() };
     if until <= from {
         return Vec::new();
@@ -86,11 +86,29 @@ fn periods(f: &Filter) -> Vec<String> {
 }
 
 /// Entries of `scope` matching `f`, newest registered first: `limit` rows after `offset`.
-pub async fn search(c: &impl ConnectionTrait, scope: &Scope, f: &Filter, offset: u64, limit: u64) -> Result<Vec<filing::Model>> {
-    Ok(select(c.get_database_backend(), scope, f).offset(offset).limit(limit).all(c).await?)
+pub async fn search<C: ConnectionTrait + TransactionTrait>(c: &C, scope: &Scope, f: &Filter, offset: u64, limit: u64) -> Result<Vec<filing::Model>> {
+    let backend = c.get_database_backend();
+    if backend != DbBackend::Postgres {
+        return Ok(select(backend, scope, f, None).offset(offset).limit(limit).all(c).await?);
+    }
+    // The best plan depends on the words and dates themselves (walk a common word newest
+    // first, collect a rare one's matches): after five runs of a prepared statement
+    // PostgreSQL would otherwise settle on one generic plan for every search.
+    let tx = c.begin().await?;
+    tx.execute_unprepared("SET LOCAL plan_cache_mode = force_custom_plan").await?;
+    let months = periods(f).len();
+    let rows = if months == 0 || months > super::search_pg::RANGE_MONTHS {
+        select(backend, scope, f, None).offset(offset).limit(limit).all(&tx).await?
+    } else {
+        super::search_pg::in_windows(&tx, scope, f, offset, limit).await?
+    };
+    tx.commit().await?;
+    Ok(rows)
 }
 
-fn select(backend: DbBackend, scope: &Scope, f: &Filter) -> sea_orm::Select<filing::Entity> {
+/// The search as one query; on PostgreSQL `window` keeps index rows with ids in that
+/// inclusive range (`search_pg::in_windows`).
+pub(super) fn select(backend: DbBackend, scope: &Scope, f: &Filter, window: Option<(i64, i64)>) -> sea_orm::Select<filing::Entity> {
     let mut q = filing::Entity::find().filter(visible(scope));
     if let Some(p) = &f.number_prefix {
         let mut any = number_starts_with(backend, p);
@@ -136,33 +154,11 @@ fn select(backend: DbBackend, scope: &Scope, f: &Filter) -> sea_orm::Select<fili
         s.join(JoinType::CrossJoin, filing::Entity, Expr::col((filing::Entity, filing::Column::Id)).equals((docs(), Alias::new("filing_id"))));
         s.and_where(Expr::cust_with_values("search_fts MATCH ?", [m.join(" AND ")]));
         s.order_by((Alias::new("search_fts"), Alias::new("rowid")), Order::Desc);
+    } else if backend == DbBackend::Postgres {
+        super::search_pg::docs_join(s, f, &periods, window);
     } else {
         s.inner_join(docs(), Expr::col((docs(), Alias::new("filing_id"))).equals((filing::Entity, filing::Column::Id)));
-        let words = f.words.join(" ");
-        match (f.words.is_empty(), periods.is_empty()) {
-            (true, true) => {}
-            (false, true) => {
-                s.and_where(Expr::cust_with_values("search_docs.tsv @@ plainto_tsquery('simple', $1)", [words]));
-            }
-            (true, false) => {
-                s.and_where(Expr::cust_with_values("search_docs.tsv @@ to_tsquery('simple', $1)", [periods.join(" | ")]));
-            }
-            (false, false) => {
-                s.and_where(Expr::cust_with_values(
-                    "search_docs.tsv @@ (plainto_tsquery('simple', $1) && to_tsquery('simple', $2))",
-                    [words, format!("({})", periods.join(" | "))],
-                ));
-            }
-        }
-        if periods.is_empty() || backend != DbBackend::Postgres {
-            s.order_by((docs(), Alias::new("id")), Order::Desc);
-        } else {
-            // With a date range the matches sit together in one stretch of the register:
-            // walking the whole register newest first (which PostgreSQL would pick,
-            // assuming matches spread evenly) reads everything after that stretch. Sorting
-            // `id + 0` makes it collect the few matches from the GIN index and sort them.
-            s.order_by_expr(Expr::cust("search_docs.id + 0"), Order::Desc);
-        }
+        s.order_by((docs(), Alias::new("id")), Order::Desc);
     }
     q
 }
@@ -176,9 +172,25 @@ mod tests {
     fn sqlite_text_search_walks_the_index_first() {
         let scope = Scope { administration_id: 1, user_id: 1, registry: true, units: vec![], clearance: Clearance::Normal };
         let f = Filter { words: vec!["permis".into()], ..Default::default() };
-        let sql = select(DbBackend::Sqlite, &scope, &f).build(DbBackend::Sqlite).to_string();
+        let sql = select(DbBackend::Sqlite, &scope, &f, None).build(DbBackend::Sqlite).to_string();
         assert!(sql.contains(r#"FROM "search_fts" CROSS JOIN "search_docs""#), "{sql}");
         assert!(sql.contains(r#"ORDER BY "search_fts"."rowid" DESC"#), "{sql}");
+    }
+
+    #[test]
+    fn postgres_date_range_narrows_the_index_rows_first() {
+        use chrono::TimeZone;
+        let scope = Scope { administration_id: 1, user_id: 1, registry: true, units: vec![], clearance: Clearance::Normal };
+        let at = |d| Some(Utc.with_ymd_and_hms(2026, 1, d, 0, 0, 0).unwrap());
+        let f = Filter { words: vec!["permis".into()], from: at(2), until: at(20), ..Default::default() };
+        let sql = select(DbBackend::Postgres, &scope, &f, None).build(DbBackend::Postgres).to_string();
+        assert!(sql.contains(r#""search_docs"."received_at" >= '2026-01-02"#), "{sql}");
+        assert!(sql.contains(r#"ORDER BY "id" DESC OFFSET 0) AS "search_docs""#), "{sql}");
+        assert!(sql.contains(r#""filings"."received_at" >= '2026-01-02"#), "{sql}");
+        assert!(sql.contains(r#""filings"."administration_id" = 1"#), "{sql}");
+        let words = Filter { words: vec!["permis".into()], ..Default::default() };
+        let sql = select(DbBackend::Postgres, &scope, &words, None).build(DbBackend::Postgres).to_string();
+        assert!(!sql.contains("OFFSET"), "{sql}");
     }
 
     #[test]
