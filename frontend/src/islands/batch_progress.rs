@@ -144,7 +144,7 @@ mod poll {
 
     async fn tick(id: i32, lang: Lang, state: RwSignal<BatchPage>, announce: RwSignal<String>) {
         match fetch(id).await {
-            Some(b) => {
+            Answer::Batch(b) => {
                 let over = !b.running();
                 if over {
                     announce.set(b.summary(lang));
@@ -154,22 +154,38 @@ mod poll {
                     schedule(id, lang, state, announce);
                 }
             }
-            // A network hiccup: try again later (the Update link still works).
-            None => schedule(id, lang, state, announce),
+            // A network hiccup: try again later.
+            Answer::Retry => schedule(id, lang, state, announce),
+            // Refused (signed out, not found): stop asking; the Update link still works.
+            Answer::Stop => {}
         }
     }
 
-    async fn fetch(id: i32) -> Option<BatchPage> {
+    enum Answer {
+        Batch(BatchPage),
+        Retry,
+        Stop,
+    }
+
+    async fn fetch(id: i32) -> Answer {
         use wasm_bindgen::JsCast;
         use wasm_bindgen_futures::JsFuture;
-        let window = web_sys::window()?;
-        let resp = JsFuture::from(window.fetch_with_str(&format!("/api/v1/parapheur/batches/{id}"))).await.ok()?;
-        let resp = resp.dyn_into::<web_sys::Response>().ok()?;
-        if !resp.ok() {
-            return None;
+        let Some(window) = web_sys::window() else { return Answer::Stop };
+        let Ok(resp) = JsFuture::from(window.fetch_with_str(&format!("/api/v1/parapheur/batches/{id}"))).await else { return Answer::Retry };
+        let Ok(resp) = resp.dyn_into::<web_sys::Response>() else { return Answer::Stop };
+        if resp.status() >= 500 {
+            return Answer::Retry;
         }
-        let text = JsFuture::from(resp.text().ok()?).await.ok()?.as_string()?;
-        serde_json::from_str(&text).ok()
+        if !resp.ok() {
+            return Answer::Stop;
+        }
+        let Ok(text) = resp.text() else { return Answer::Retry };
+        let text = JsFuture::from(text).await.ok().and_then(|t| t.as_string());
+        match text.as_deref().map(serde_json::from_str::<BatchPage>) {
+            Some(Ok(b)) => Answer::Batch(b),
+            Some(Err(_)) => Answer::Stop,
+            None => Answer::Retry,
+        }
     }
 }
 
