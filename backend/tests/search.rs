@@ -217,6 +217,31 @@ async fn pages_of_twenty_newest_first() {
     assert_eq!(p2["more"], false);
 }
 
+/// More entries in a date range than PostgreSQL's first search window (512 index rows,
+/// `db::search_pg`): a rare word's matches on both sides of a window's edge and a page
+/// across it come in the same order as on SQLite, which searches in one query.
+#[tokio::test]
+async fn date_range_pages_across_search_windows() {
+    let app = TestApp::new().await;
+    let (mut all, mut rare) = (Vec::new(), Vec::new());
+    for i in 0..530 {
+        let subject = if i % 40 == 0 { format!("Courrier {i} subvention") } else { format!("Courrier {i}") };
+        let number = register_paper(&app, Paper { subject: &subject, unit: "SP", confidentiality: "normal", correspondent: None, pdf: None }).await.1;
+        if i % 40 == 0 {
+            rare.push(number.clone());
+        }
+        all.push(number);
+    }
+    all.reverse();
+    rare.reverse();
+    let clerk = app.login("clerk@demo.test").await;
+    let today = Utc::now().date_naive();
+    let range = format!("from={today}&to={today}");
+    assert_eq!(find(&app, &clerk, &format!("q=subvention&{range}")).await, rare);
+    assert_eq!(find(&app, &clerk, &format!("q=courrier&{range}&page=26")).await, all[500..520].to_vec());
+    assert_eq!(find(&app, &clerk, &format!("q=courrier&{range}&page=27")).await, all[520..].to_vec());
+}
+
 async fn export(app: &TestApp, token: &str, query: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     use axum::body::Body;
     use axum::http::{header, Request};
