@@ -53,6 +53,16 @@ fn args() -> Args {
 /// uncompressed greyscale image of incompressible pixels. With `text_padding` the bytes
 /// are instead comment lines in the page's content stream, which everything that reads the
 /// page's operators (text extraction for search) must wade through.
+/// Written in each page and overwritten with the request's number, so that every filing
+/// sends a different document (the server stores documents by content: the same bytes
+/// each time would skip writing and syncing the upload after the first filing).
+const MARK: &str = "Bench-00000000";
+
+/// Puts `i` in the document's mark (same length: the PDF stays valid).
+fn stamp(body: &mut [u8], at: usize, i: usize) {
+    body[at + 6..at + 14].copy_from_slice(format!("{i:08}").as_bytes());
+}
+
 fn pdf(size: usize, text_padding: bool) -> Vec<u8> {
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move || {
@@ -61,7 +71,7 @@ fn pdf(size: usize, text_padding: bool) -> Vec<u8> {
         x ^= x << 17;
         x
     };
-    let mut content = b"BT /F1 12 Tf 72 720 Td (Bench) Tj ET\n".to_vec();
+    let mut content = format!("BT /F1 12 Tf 72 720 Td ({MARK}) Tj ET\n").into_bytes();
     let width = 1024usize;
     let height = (size.saturating_sub(1500) / width).max(1);
     let mut pixels = Vec::new();
@@ -182,13 +192,15 @@ async fn main() {
     let token = v["token"].as_str().unwrap().to_owned();
 
     let doc = pdf(a.pdf_bytes, a.text_padding);
-    let (ct, body) = multipart(&doc);
+    let (ct, mut body) = multipart(&doc);
+    let mark_at = body.windows(MARK.len()).position(|w| w == MARK.as_bytes()).expect("the mark is in the body");
     let head = format!(
         "POST /api/v1/filings HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer {token}\r\nContent-Type: {ct}\r\nContent-Length: {}\r\n\r\n",
         body.len()
     );
     // Warm-up (fonts, connections, caches).
-    for _ in 0..5 {
+    for i in 0..5 {
+        stamp(&mut body, mark_at, 99_999_000 + i);
         assert_eq!(c.request(&head, &body).await.0, 201);
     }
 
@@ -197,7 +209,7 @@ async fn main() {
     let started = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..a.clients {
-        let (head, body, counter) = (head.clone(), body.clone(), counter.clone());
+        let (head, mut body, counter) = (head.clone(), body.clone(), counter.clone());
         let (total, rate) = (a.requests, a.rate);
         tasks.push(tokio::spawn(async move {
             let mut c = connect().await;
@@ -215,6 +227,7 @@ async fn main() {
                     }
                     None => Instant::now(),
                 };
+                stamp(&mut body, mark_at, i);
                 let (s, b) = c.request(&head, &body).await;
                 assert_eq!(s, 201, "{}", String::from_utf8_lossy(&b));
                 lat.push(t.elapsed());
