@@ -134,6 +134,24 @@ pub struct Parapheur {
     /// Path of LibreOffice (`soffice`); absent = office documents are refused.
     #[serde(default)]
     pub libreoffice: Option<PathBuf>,
+    /// The PKCS#11 modules officials may name for their tokens (absolute paths). The server
+    /// loads a module into its own process, so the choice is the administrators', never
+    /// the user's.
+    #[serde(default)]
+    pub pkcs11_modules: Vec<PathBuf>,
+    /// The remote signing (CSC) services officials may use: address prefixes such as
+    /// `https://csc.example.ma/`. The server calls them, so they too are chosen here.
+    #[serde(default)]
+    pub csc_services: Vec<String>,
+}
+
+impl Parapheur {
+    pub fn pkcs11_allowed(&self, module: &str) -> bool {
+        self.pkcs11_modules.iter().any(|m| m.as_os_str() == module)
+    }
+    pub fn csc_allowed(&self, endpoint: &str) -> bool {
+        self.csc_services.iter().any(|p| !p.is_empty() && endpoint.starts_with(p.as_str()))
+    }
 }
 
 /// A configuration that could not be read or does not make sense; the message names the key.
@@ -185,6 +203,12 @@ impl Config {
         let kek = &self.parapheur.key_encryption_key;
         if kek.len() != 64 || !kek.bytes().all(|b| b.is_ascii_hexdigit()) {
             return bad("parapheur.key_encryption_key", "must be 64 hexadecimal digits (a 256-bit key)");
+        }
+        if self.parapheur.pkcs11_modules.iter().any(|m| !m.is_absolute()) {
+            return bad("parapheur.pkcs11_modules", "every module must be an absolute path");
+        }
+        if self.parapheur.csc_services.iter().any(|p| !(p.starts_with("https://") || p.starts_with("http://"))) {
+            return bad("parapheur.csc_services", "every service must be an http(s) address");
         }
         if !(self.database.url.starts_with("sqlite:") || self.database.url.starts_with("postgres"))
         {

@@ -40,6 +40,9 @@ async fn pkcs12_then_csc_signatures_on_one_document() {
     let agent = p.staff("redacteur", "agent", "SP").await;
     let first = p.signer("signataire-p12").await;
     let remote = p.staff("signataire-csc", "official", "DAA").await;
+    // Only the services the configuration names are called (no requests to arbitrary hosts).
+    let (s, e) = p.post("/api/v1/parapheur/keys", &remote.token, json!({"kind": "csc", "endpoint": "http://169.254.169.254/csc/v1", "credential_id": cred})).await;
+    assert_eq!((s, e["error"].as_str()), (StatusCode::BAD_REQUEST, Some("key_source_not_allowed")), "{e}");
     let (s, k) = p.post("/api/v1/parapheur/keys", &remote.token, json!({"kind": "csc", "endpoint": url, "credential_id": cred})).await;
     assert_eq!(s, StatusCode::CREATED, "{k}");
     let id = p.started(&agent, json!([at(sig("signature", &first), 1, "all"), at(sig("signature", &remote), 2, "all")])).await;

@@ -111,8 +111,13 @@ async fn token_and_remote_key_forms_refuse_bad_input_then_register() {
     let (_, k) = p.app.get("/api/v1/parapheur/keys", Some(&official.token)).await;
     assert!(k.is_null(), "nothing registered by refused forms: {k}");
 
+    // Only the services the administrators allow (`parapheur.csc_services`) may be named.
+    let (s, _, body) = post(&p, "/parapheur/keys/csc", &official, "fr", &[("csrf", &csrf), ("endpoint", "https://csc.example/csc/v2"), ("credential_id", "cred-1")]).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(body.contains("ne fait pas partie des modules et services de signature autorisés"), "{body}");
+
     // A CSC credential is stored by reference: registered without asking the service.
-    let (s, location, body) = post(&p, "/parapheur/keys/csc", &official, "fr", &[("csrf", &csrf), ("label", "service"), ("endpoint", "https://csc.example/csc/v2"), ("credential_id", "cred-1")]).await;
+    let (s, location, body) = post(&p, "/parapheur/keys/csc", &official, "fr", &[("csrf", &csrf), ("label", "service"), ("endpoint", "http://127.0.0.1:9/csc/v2"), ("credential_id", "cred-1")]).await;
     assert_eq!((s, location.as_str()), (StatusCode::SEE_OTHER, "/parapheur/keys?saved=1"), "{body}");
     let shown = get(&p, "/parapheur/keys?saved=1", &official, "fr").await;
     assert!(shown.contains(r#"data-kind="csc""#) && shown.contains("Service de signature à distance (CSC)") && shown.contains("Clé de signature enregistrée."), "{shown}");

@@ -58,6 +58,9 @@ async fn pkcs11_token_signs_a_folder() {
     let p = Parapheur::new().await;
     let agent = p.staff("redacteur", "agent", "SP").await;
     let official = p.staff("jeton", "official", "DAA").await;
+    // Any other library is refused: the server would load it into its own process.
+    let (s, e) = p.post("/api/v1/parapheur/keys", &official.token, json!({"kind": "pkcs11", "label": "x", "module": "/usr/lib/x86_64-linux-gnu/libc.so.6", "token": TOKEN, "key_label": "jeton"})).await;
+    assert_eq!((s, e["error"].as_str()), (StatusCode::BAD_REQUEST, Some("key_source_not_allowed")), "{e}");
     let (s, k) = p.post("/api/v1/parapheur/keys", &official.token, json!({"kind": "pkcs11", "label": "jeton", "module": MODULE, "token": TOKEN, "key_label": "jeton"})).await;
     assert_eq!(s, StatusCode::CREATED, "{k}");
     assert_eq!(k["kind"], "pkcs11");

@@ -152,6 +152,9 @@ impl Services {
                 if module.trim().is_empty() || token.trim().is_empty() || key_label.trim().is_empty() {
                     return Err(Error::BadRequest(Msg::MissingField("pkcs11")));
                 }
+                if !self.config.parapheur.pkcs11_allowed(module.trim()) {
+                    return Err(perr(PMsg::KeySourceNotAllowed(module)));
+                }
                 m.kind = Set("pkcs11".into());
                 m.pkcs11_module = Set(Some(module));
                 m.pkcs11_token = Set(Some(token));
@@ -160,6 +163,9 @@ impl Services {
             NewKey::Csc { endpoint, credential_id } => {
                 if !endpoint.starts_with("http") || credential_id.trim().is_empty() {
                     return Err(Error::BadRequest(Msg::InvalidValue("csc")));
+                }
+                if !self.config.parapheur.csc_allowed(&endpoint) {
+                    return Err(perr(PMsg::KeySourceNotAllowed(endpoint)));
                 }
                 m.kind = Set("csc".into());
                 m.csc_endpoint = Set(Some(endpoint));
@@ -181,6 +187,14 @@ impl Services {
         let k = q::active_key(&self.db.conn, user_id).await?.ok_or_else(|| perr(PMsg::NoSigningKey))?;
         let pin = pin.to_owned();
         let kek = kek(self)?;
+        // Checked again here: a key registered before the administrators withdrew its module
+        // or service must not be used.
+        let allowed = &self.config.parapheur;
+        match (k.pkcs11_module.as_deref(), k.csc_endpoint.as_deref()) {
+            (Some(m), _) if k.kind == "pkcs11" && !allowed.pkcs11_allowed(m) => return Err(perr(PMsg::KeySourceNotAllowed(m.to_owned()))),
+            (_, Some(e)) if k.kind == "csc" && !allowed.csc_allowed(e) => return Err(perr(PMsg::KeySourceNotAllowed(e.to_owned()))),
+            _ => {}
+        }
         tokio::task::spawn_blocking(move || -> Result<Arc<dyn Signer>> {
             let failed = |e: sijill_signing::Error| perr(PMsg::SigningFailed(e.to_string()));
             match k.kind.as_str() {

@@ -31,6 +31,9 @@ pub enum PMsg {
     ConcurrentChange,
     /// The delegation has already ended or was revoked.
     DelegationOver,
+    /// A PKCS#11 module or CSC service the administrators have not allowed
+    /// (`parapheur.pkcs11_modules`, `parapheur.csc_services`).
+    KeySourceNotAllowed(String),
 }
 
 impl PMsg {
@@ -49,6 +52,7 @@ impl PMsg {
             PMsg::SigningFailed(_) => "signing_failed",
             PMsg::ConcurrentChange => "concurrent_change",
             PMsg::DelegationOver => "delegation_over",
+            PMsg::KeySourceNotAllowed(_) => "key_source_not_allowed",
         }
     }
 
@@ -104,6 +108,10 @@ impl PMsg {
             (ConcurrentChange, Ar) => "تغيّر الملف في الأثناء؛ أعد التحميل وحاول مجددًا.".into(),
             (ConcurrentChange, Zgh) => "ⵉⵙⵏⴼⵍ ⵓⵙⴷⴰⵡ; ⴰⵍⵙ.".into(),
             (ConcurrentChange, En) => "The folder changed meanwhile; reload and try again.".into(),
+            (KeySourceNotAllowed(w), Fr) => format!("« {w} » ne fait pas partie des modules et services de signature autorisés par l'administration."),
+            (KeySourceNotAllowed(w), Ar) => format!("«{w}» ليس ضمن وحدات وخدمات التوقيع المرخص بها من طرف الإدارة."),
+            (KeySourceNotAllowed(w), Zgh) => format!("«{w}» ⵓⵔ ⵉⵍⵍⵉ ⴳ ⵉⵎⴰⵙⵙⵏ ⵏ ⵓⵣⵎⴰⵎ ⵉⵜⵜⵓⵙⵓⵔⴼⵏ."),
+            (KeySourceNotAllowed(w), En) => format!("“{w}” is not one of the signing modules and services the administration allows."),
             (DelegationOver, Fr) => "Cette délégation est déjà terminée ou révoquée.".into(),
             (DelegationOver, Ar) => "هذا التفويض منتهٍ أو ملغى بالفعل.".into(),
             (DelegationOver, Zgh) => "ⵜⴰⵡⴽⴽⵍⵜ ⴰⴷ ⵜⴻⴽⵎⵎⵍ ⵏⵖ ⵜⵜⵓⵙⵙⵔ.".into(),
