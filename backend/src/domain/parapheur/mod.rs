@@ -29,8 +29,8 @@ pub mod folders;
 pub mod keys;
 pub mod msg;
 pub mod notify;
-pub mod pages_render;
 pub mod outgoing;
+pub mod pages_render;
 pub mod trust;
 
 use crate::db::entities::{circuit_step, user_role};
