@@ -20,6 +20,7 @@ APT_PACKAGES=(
   qpdf ghostscript                 # PDF producers for signing fixtures
   openssl                          # test PKI keys and PKCS#12 files (signing validators)
   fonts-dejavu-core                # screenshots
+  libreoffice-writer-nogui         # parapheur: office documents converted to PDF (test)
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

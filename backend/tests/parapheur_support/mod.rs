@@ -27,7 +27,11 @@ pub struct Staff {
 
 impl Parapheur {
     pub async fn new() -> Parapheur {
-        let app = TestApp::new().await;
+        Self::on(TestApp::new().await).await
+    }
+
+    /// On an app with its own configuration (`TestApp::with`).
+    pub async fn on(app: TestApp) -> Parapheur {
         let c = &app.state.svc.db.conn;
         let u = user::Entity::find().filter(user::Column::Email.eq("agent@demo.test")).one(c).await.unwrap().unwrap();
         let roles = queries::user_with_roles(c, u.id).await.unwrap().unwrap().1;

@@ -124,17 +124,42 @@ fn convert_office(soffice: &std::path::Path, name: &str, bytes: &[u8]) -> Result
     let ext = name.rsplit('.').next().unwrap_or("docx");
     let input = dir.join(format!("input.{ext}"));
     std::fs::write(&input, bytes)?;
-    let out = std::process::Command::new(soffice)
+    // Its own HOME: a LibreOffice profile per conversion, so conversions can run at once.
+    let done = std::process::Command::new(soffice)
         .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
         .arg(&dir)
         .arg(&input)
         .env("HOME", &dir)
-        .output();
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|child| finished_within(child, CONVERSION_TIMEOUT))
+        .unwrap_or(false);
     let pdf = std::fs::read(dir.join("input.pdf"));
     let _ = std::fs::remove_dir_all(&dir);
-    match (out, pdf) {
-        (Ok(o), Ok(pdf)) if o.status.success() => Ok(pdf),
+    match pdf {
+        Ok(pdf) if done && pdf.starts_with(b"%PDF-") => Ok(pdf),
         _ => Err(Error::UnsupportedMedia(Msg::CorruptDocument(name.to_owned()))),
+    }
+}
+
+/// A document LibreOffice cannot convert in this time is refused rather than holding a
+/// request (and a blocking thread) for ever.
+const CONVERSION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Waits for `child` up to `limit`; kills it past that. True when it exited successfully.
+fn finished_within(mut child: std::process::Child, limit: std::time::Duration) -> bool {
+    let start = std::time::Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return status.success(),
+            Ok(None) if start.elapsed() < limit => std::thread::sleep(std::time::Duration::from_millis(50)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return false;
+            }
+        }
     }
 }
 
