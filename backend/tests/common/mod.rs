@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod fixtures;
+pub mod pages;
 pub mod smtp;
 
 use axum::body::Body;
