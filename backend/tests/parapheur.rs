@@ -376,3 +376,31 @@ async fn mails(p: &Parapheur, kind: &str) -> Vec<String> {
     let all = sijill_backend::db::outbox::all(&p.app.state.svc.db.conn).await.unwrap();
     all.into_iter().filter(|m| m.kind == kind).map(|m| m.recipient).collect()
 }
+
+/// A long-serving official's list stays short: every open folder, but only the most
+/// recently completed ones (`completed`, 50 by default), newest first.
+#[tokio::test]
+async fn folder_lists_keep_open_folders_and_the_latest_completed() {
+    let p = Parapheur::new().await;
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let head = p.staff("chef", "official", "SP").await;
+    let mut done = Vec::new();
+    for _ in 0..3 {
+        let id = p.started(&agent, json!([at(sig("visa", &head), 1, "all")])).await;
+        let (s, f) = p.act(&head, id, json!({"action": "approve"})).await;
+        assert_eq!((s, f["status"].as_str()), (StatusCode::OK, Some("completed")), "{f}");
+        done.push(id);
+    }
+    let open = p.started(&agent, json!([at(sig("visa", &head), 1, "all")])).await;
+    let list = |q: &'static str| {
+        let (p, head) = (&p, &head);
+        async move {
+            let (s, v) = p.app.get(&format!("/api/v1/parapheur/folders?administration_id={}{q}", p.admin_id), Some(&head.token)).await;
+            assert_eq!(s, StatusCode::OK, "{v}");
+            v.as_array().unwrap().iter().map(|f| f["id"].as_i64().unwrap()).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(list("&completed=2").await, vec![open, done[2], done[1]], "the open one and the two latest completed");
+    assert_eq!(list("&completed=0").await, vec![open]);
+    assert_eq!(list("").await, vec![open, done[2], done[1], done[0]]);
+}

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set};
 
 use super::entities::*;
 use crate::error::Result;
@@ -70,7 +70,11 @@ pub async fn set_folder_state(c: &impl ConnectionTrait, id: i32, from: &[&str], 
 
 /// Folders of an administration the users originated or have (had) a step in, by name or
 /// by one of `role_units` (role, unit), newest first.
-pub async fn folders_involving(c: &impl ConnectionTrait, administration_id: i32, user_ids: &[i32], role_units: &[(String, i32)]) -> Result<Vec<folder::Model>> {
+/// The folders of `administration_id` that `user_ids` originated or have a step in (by
+/// name, or by a role in the step's unit): every one still open, and the `done_limit`
+/// completed ones most recently finished. Newest first. The steps are matched in the
+/// database (a subquery), so a long career of signatures costs nothing here.
+pub async fn folders_involving(c: &impl ConnectionTrait, administration_id: i32, user_ids: &[i32], role_units: &[(String, i32)], done_limit: u64) -> Result<Vec<folder::Model>> {
     let mut assigned = sea_orm::Condition::any().add(circuit_step::Column::AssigneeUserId.is_in(user_ids.iter().copied()));
     for (role, unit) in role_units {
         assigned = assigned.add(
@@ -79,23 +83,25 @@ pub async fn folders_involving(c: &impl ConnectionTrait, administration_id: i32,
                 .add(circuit_step::Column::AssigneeUnitId.eq(*unit)),
         );
     }
-    let step_folders: Vec<i32> = circuit_step::Entity::find()
-        .filter(assigned)
-        .all(c)
-        .await?
-        .into_iter()
-        .map(|s| s.folder_id)
-        .collect();
-    Ok(folder::Entity::find()
-        .filter(folder::Column::AdministrationId.eq(administration_id))
-        .filter(
+    let steps = circuit_step::Entity::find().select_only().column(circuit_step::Column::FolderId).filter(assigned).into_query();
+    let involving = || {
+        folder::Entity::find().filter(folder::Column::AdministrationId.eq(administration_id)).filter(
             sea_orm::Condition::any()
                 .add(folder::Column::OriginatorId.is_in(user_ids.iter().copied()))
-                .add(folder::Column::Id.is_in(step_folders)),
+                .add(folder::Column::Id.in_subquery(steps.clone())),
         )
+    };
+    let mut open = involving().filter(folder::Column::Status.ne("completed")).order_by_desc(folder::Column::Id).all(c).await?;
+    let done = involving()
+        .filter(folder::Column::Status.eq("completed"))
+        .order_by_desc(folder::Column::UpdatedAt)
         .order_by_desc(folder::Column::Id)
+        .limit(done_limit)
         .all(c)
-        .await?)
+        .await?;
+    open.extend(done);
+    open.sort_by(|a, b| b.id.cmp(&a.id));
+    Ok(open)
 }
 
 pub struct NewDocument<'a> {

@@ -104,11 +104,19 @@ pub struct AdministrationQuery {
     pub administration_id: i32,
 }
 
-/// Folders the caller (or someone they act for) originated or has a step in, newest first.
+#[derive(Deserialize, IntoParams)]
+pub struct FolderListQuery {
+    pub administration_id: i32,
+    /// How many completed folders to include, the most recently completed (default 50, at most 500).
+    pub completed: Option<u64>,
+}
+
+/// Folders the caller (or someone they act for) originated or has a step in, newest first:
+/// every open one, and the most recently completed ones (`completed`, default 50).
 #[utoipa::path(get, path = "/api/v1/parapheur/folders", tag = "parapheur", security(("bearer" = []), ("cookie" = [])),
-    params(AdministrationQuery), responses((status = 200, body = Vec<FolderView>), (status = 401, body = ErrorBody)))]
-pub async fn list_folders(State(state): State<AppState>, Authenticated(user): Authenticated, Query(q): Query<AdministrationQuery>) -> Result<Json<Vec<FolderView>>> {
-    Ok(Json(state.svc.my_folders(&user, q.administration_id).await?))
+    params(FolderListQuery), responses((status = 200, body = Vec<FolderView>), (status = 401, body = ErrorBody)))]
+pub async fn list_folders(State(state): State<AppState>, Authenticated(user): Authenticated, Query(q): Query<FolderListQuery>) -> Result<Json<Vec<FolderView>>> {
+    Ok(Json(state.svc.my_folders(&user, q.administration_id, q.completed.unwrap_or(50).min(500)).await?))
 }
 
 /// One folder with its documents and steps (404 unless the caller takes part in it).

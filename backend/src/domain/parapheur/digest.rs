@@ -59,7 +59,7 @@ impl Services {
         admins.dedup();
         let mut out = Vec::new();
         for admin in admins {
-            for f in self.my_folders(user, admin).await? {
+            for f in self.my_folders(user, admin, 0).await? {
                 if f.status != "in_progress" {
                     continue;
                 }

@@ -288,8 +288,9 @@ impl Services {
     }
 
     /// The folders `user` (or someone they act for) originated or has a step in (by name,
-    /// or by a role they hold in the step's unit).
-    pub async fn my_folders(&self, user: &CurrentUser, administration_id: i32) -> Result<Vec<FolderView>> {
+    /// or by a role they hold in the step's unit): all the open ones and the `done_limit`
+    /// most recently completed.
+    pub async fn my_folders(&self, user: &CurrentUser, administration_id: i32, done_limit: u64) -> Result<Vec<FolderView>> {
         let actor = self.actor(user).await?;
         let mut ids = vec![user.id];
         ids.extend(actor.delegators.iter().map(|d| d.0));
@@ -301,7 +302,7 @@ impl Services {
             .filter_map(|g| Some((g.role.clone(), g.unit_id?)))
             .collect();
         let mut out = Vec::new();
-        for f in q::folders_involving(&self.db.conn, administration_id, &ids, &role_units).await? {
+        for f in q::folders_involving(&self.db.conn, administration_id, &ids, &role_units, done_limit).await? {
             out.push(FolderView::of(&f, &q::documents(&self.db.conn, f.id).await?, &q::steps(&self.db.conn, f.id).await?));
         }
         Ok(out)

@@ -102,9 +102,12 @@ async fn entry_deadline(state: &AppState, user: &CurrentUser, entry: Option<&str
     e.deadline.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc().timestamp())
 }
 
+/// How many completed folders the inbox lists (the most recent).
+const DONE_SHOWN: u64 = 20;
+
 /// The inbox of `user` in `administration_id`.
 pub async fn inbox(state: &AppState, user: &CurrentUser, administration_id: i32, lang: UiLang) -> Result<Inbox> {
-    let folders: Vec<FolderView> = state.svc.my_folders(user, administration_id).await?;
+    let folders: Vec<FolderView> = state.svc.my_folders(user, administration_id, DONE_SHOWN).await?;
     let actor = state.svc.actor(user).await?;
     let mut names = Names::new(state, lang);
     let mut inbox = Inbox {
@@ -137,7 +140,7 @@ pub async fn inbox(state: &AppState, user: &CurrentUser, administration_id: i32,
             can_batch: mine.as_ref().is_some_and(|m| m.0 == "signature"),
         };
         if f.status == "completed" {
-            if inbox.done.len() < 20 {
+            if inbox.done.len() < DONE_SHOWN as usize {
                 inbox.done.push(line);
             }
             continue;
