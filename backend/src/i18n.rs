@@ -1,67 +1,8 @@
 //! Languages and the messages the server itself produces (errors, e-mails).
 //! French is the default; Arabic (right-to-left), Amazigh in Tifinagh (`zgh`) and English.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Fr,
-    Ar,
-    Zgh,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 4] = [Lang::Fr, Lang::Ar, Lang::Zgh, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::Ar => "ar",
-            Lang::Zgh => "zgh",
-            Lang::En => "en",
-        }
-    }
-
-    /// Only Arabic is written right to left; Tifinagh is left to right.
-    pub fn is_rtl(self) -> bool {
-        self == Lang::Ar
-    }
-
-    /// Parses a language tag such as `ar-MA` or `zgh-Tfng`.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "fr" => Some(Lang::Fr),
-            "ar" => Some(Lang::Ar),
-            "zgh" | "tzm" | "ber" => Some(Lang::Zgh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The `lang` cookie wins (the user's explicit choice), then `Accept-Language` by
-    /// quality, then French.
-    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
-        if let Some(l) = cookie.and_then(Lang::from_tag) {
-            return l;
-        }
-        let mut best: Option<(f32, Lang)> = None;
-        for part in accept_language.unwrap_or("").split(',') {
-            let mut it = part.split(';');
-            let Some(l) = it.next().and_then(Lang::from_tag) else { continue };
-            let q = it
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
-                .unwrap_or(1.0);
-            if best.is_none_or(|(bq, _)| q > bq) {
-                best = Some((q, l));
-            }
-        }
-        best.map(|(_, l)| l).unwrap_or_default()
-    }
-}
+/// The one language type of the whole application, shared with the pages.
+pub use sijill_frontend::i18n::Lang;
 
 /// What went wrong, independent of language; `http::error` renders it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -55,6 +55,8 @@ pub struct CurrentUser {
     pub id: i32,
     pub email: String,
     pub display_name: String,
+    /// `fr`, `ar`, `zgh` or `en`.
+    #[schema(value_type = String, example = "fr")]
     pub lang: Lang,
     pub email_verified: bool,
     pub roles: Vec<RoleGrant>,
@@ -219,7 +221,7 @@ fn current(u: crate::db::entities::user::Model, roles: Vec<crate::db::entities::
         id: u.id,
         email: u.email,
         display_name: u.display_name,
-        lang: Lang::from_tag(&u.lang).unwrap_or_default(),
+        lang: Lang::from_code(&u.lang).unwrap_or_default(),
         email_verified: u.email_verified_at.is_some(),
         roles: roles
             .into_iter()

@@ -10,7 +10,7 @@ use axum_extra::extract::CookieJar;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::error::ErrorBody;
+use super::error::{ErrorBody, RequestLang};
 use super::extract::{Authenticated, SESSION_COOKIE};
 use super::AppState;
 use crate::domain::auth::{CurrentUser, SessionKind, SignUp};
@@ -92,8 +92,8 @@ pub struct SignUpResponse {
 /// Creates a filer account and e-mails a verification link.
 #[utoipa::path(post, path = "/api/v1/auth/signup", tag = "auth", request_body = SignUpRequest,
     responses((status = 201, body = SignUpResponse), (status = 400, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn signup(State(state): State<AppState>, lang: Lang, Json(req): Json<SignUpRequest>) -> Result<(StatusCode, Json<SignUpResponse>)> {
-    let lang = req.lang.as_deref().and_then(Lang::from_tag).unwrap_or(lang);
+pub async fn signup(State(state): State<AppState>, RequestLang(lang): RequestLang, Json(req): Json<SignUpRequest>) -> Result<(StatusCode, Json<SignUpResponse>)> {
+    let lang = req.lang.as_deref().and_then(Lang::from_code).unwrap_or(lang);
     let user_id = state
         .svc
         .sign_up(SignUp { email: req.email, password: req.password, display_name: req.display_name, lang })

@@ -94,12 +94,15 @@ pub async fn localize(req: Request, next: Next) -> Response {
     }
 }
 
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Lang {
+/// The request's language as a handler argument (see [`lang_of`]).
+pub struct RequestLang(pub Lang);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for RequestLang {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(
         parts: &mut axum::http::request::Parts,
         _: &S,
     ) -> Result<Self, Self::Rejection> {
-        Ok(lang_of(&parts.headers))
+        Ok(RequestLang(lang_of(&parts.headers)))
     }
 }

@@ -53,6 +53,7 @@ use serde::{Deserialize, Serialize};
 /// The four languages of the portal. French is the default (organic law 26-16 asks for
 /// Arabic and Amazigh in Tifinagh alongside; English serves foreign filers).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Fr,
@@ -112,6 +113,31 @@ impl Lang {
             .split(',')
             .filter_map(|part| part.split(';').next())
             .find_map(Lang::from_code)
+    }
+
+    /// Only Arabic is written right to left; Tifinagh is left to right.
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// The server's choice for a request: the `lang` cookie wins (the user's explicit
+    /// choice), then `Accept-Language` by quality, then French.
+    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
+        if let Some(l) = cookie.and_then(Lang::from_code) {
+            return l;
+        }
+        let mut best: Option<(f32, Lang)> = None;
+        for part in accept_language.unwrap_or("").split(',') {
+            let mut it = part.split(';');
+            let Some(l) = it.next().and_then(Lang::from_code) else { continue };
+            let q = it
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            if best.is_none_or(|(bq, _)| q > bq) {
+                best = Some((q, l));
+            }
+        }
+        best.map(|(_, l)| l).unwrap_or_default()
     }
 }
 

@@ -17,7 +17,7 @@ pub enum Outcome<'a> {
 }
 
 fn lang(u: &user::Model) -> Lang {
-    Lang::from_tag(&u.lang).unwrap_or_default()
+    Lang::from_code(&u.lang).unwrap_or_default()
 }
 
 fn link(public_url: &str, f: &folder::Model) -> String {

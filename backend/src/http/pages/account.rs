@@ -50,7 +50,7 @@ pub async fn signup(State(state): State<AppState>, v: Visitor, Form(f): Form<Sig
         }
     }
     if !form.has_errors() {
-        let lang = crate::i18n::Lang::from_tag(v.lang.code()).unwrap_or_default();
+        let lang = crate::i18n::Lang::from_code(v.lang.code()).unwrap_or_default();
         let input = SignUp { email: f.email.clone(), password: f.password.clone(), display_name: f.name.clone(), lang };
         match state.svc.sign_up(input).await {
             Ok(_) => return v.finish(Redirect::to("/signup/sent").into_response()),

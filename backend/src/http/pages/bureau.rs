@@ -14,7 +14,7 @@ use sijill_frontend::pages::{bureau_entry, bureau_forms, bureau_queue, error as 
 
 use super::errors::form_error;
 use super::session::Visitor;
-use super::{convert, html};
+use super::html;
 use crate::domain::auth::CurrentUser;
 use crate::domain::authz::{self, Action};
 use crate::domain::bureau::{EntryLine, EntryView, UnitRef};
@@ -53,7 +53,7 @@ pub fn field_error(e: &Error) -> (&'static str, FormError) {
 }
 
 fn unit_name(u: &UnitRef, lang: UiLang) -> String {
-    let n = u.names.get(convert::lang(lang));
+    let n = u.names.get(lang);
     if n.trim().is_empty() { u.names.fr.clone() } else { n.to_owned() }
 }
 

@@ -8,14 +8,9 @@ use sijill_frontend::model::{
 
 use crate::domain::catalogue::{self, Names};
 use crate::domain::filings::FilingView;
-use crate::i18n::Lang;
-
-pub fn lang(ui: UiLang) -> Lang {
-    Lang::from_tag(ui.code()).unwrap_or_default()
-}
 
 fn name(names: &Names, ui: UiLang) -> String {
-    let n = names.get(lang(ui));
+    let n = names.get(ui);
     if n.trim().is_empty() { names.fr.clone() } else { n.to_owned() }
 }
 

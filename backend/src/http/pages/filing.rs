@@ -134,7 +134,7 @@ pub async fn receipt(State(state): State<AppState>, v: Visitor, Path(id): Path<S
             all.iter()
                 .find(|a| a.code == f.administration)
                 .and_then(|a| a.services.iter().find(|s| &s.code == code))
-                .map(|s| s.names.get(convert::lang(v.lang)).to_owned())
+                .map(|s| s.names.get(v.lang).to_owned())
         }),
         None => None,
     };

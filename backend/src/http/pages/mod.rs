@@ -83,8 +83,7 @@ pub fn router() -> Router<AppState> {
 
 /// The page's language, from the `lang` cookie or `Accept-Language` (see `http::error`).
 pub fn ui_lang(headers: &HeaderMap) -> UiLang {
-    let lang = crate::http::error::lang_of(headers);
-    UiLang::from_code(lang.code()).unwrap_or_default()
+    crate::http::error::lang_of(headers)
 }
 
 /// An HTML response with its language announced and no caching of personal pages.

@@ -18,7 +18,7 @@ use sijill_frontend::pages::{parapheur_folder, parapheur_inbox};
 
 use super::bureau::{failure, sign_in_first};
 use super::session::Visitor;
-use super::{convert, html, parapheur_view};
+use super::{html, parapheur_view};
 use crate::domain::auth::CurrentUser;
 use crate::domain::parapheur::actions::Act;
 use crate::domain::parapheur::msg::PMsg;
@@ -86,7 +86,7 @@ async fn render_new(state: &AppState, v: &Visitor, user: &CurrentUser, form: &Fo
     let (status, message) = match error {
         Some(e) => {
             let (s, m) = e.status_and_msg();
-            (s, Some(m.text(convert::lang(v.lang))))
+            (s, Some(m.text(v.lang)))
         }
         None => (StatusCode::OK, None),
     };
@@ -168,7 +168,7 @@ async fn show(state: &AppState, v: &Visitor, user: &CurrentUser, id: i32, notice
     if let Some(e) = error {
         let (s, m) = e.status_and_msg();
         status = s;
-        page.error = Some(m.text(convert::lang(v.lang)));
+        page.error = Some(m.text(v.lang));
     }
     let ctx = v.ctx(&format!("/parapheur/folders/{id}"));
     v.finish(html(&ctx, status, parapheur_folder::render(&ctx, &page)))

@@ -12,7 +12,7 @@ use sijill_frontend::pages::parapheur_batch::{self, BatchLine, BatchPage};
 use sijill_frontend::pages::error as error_page;
 
 use super::bureau::{failure, sign_in_first};
-use super::{convert, html};
+use super::html;
 use super::session::Visitor;
 use crate::error::Error;
 use crate::http::AppState;
@@ -25,7 +25,7 @@ fn problem(v: &Visitor, e: &Error) -> Response {
     }
     let ctx = v.ctx("/parapheur");
     let (status, msg) = e.status_and_msg();
-    v.finish(html(&ctx, status, error_page::failure(&ctx, msg.text(convert::lang(v.lang)))))
+    v.finish(html(&ctx, status, error_page::failure(&ctx, msg.text(v.lang))))
 }
 
 /// Starts the batch; a wrong PIN, no folder ticked or a bad token is explained on a page.

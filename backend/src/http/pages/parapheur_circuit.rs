@@ -15,7 +15,7 @@ use sijill_frontend::pages::error as error_page;
 use sijill_frontend::pages::parapheur_circuit::{self as page, CircuitPage, PagePreview, StepChoices, ROWS};
 
 use super::session::Visitor;
-use super::{convert, html};
+use super::html;
 use crate::domain::auth::CurrentUser;
 use crate::domain::parapheur::circuits::{CircuitSource, Placement, StepSpec};
 use crate::domain::parapheur::folders::FolderView;
@@ -39,7 +39,7 @@ pub fn failure(v: &Visitor, e: &Error) -> Response {
     let (status, msg) = e.status_and_msg();
     let body = match e {
         Error::NotFound => error_page::not_found(&ctx),
-        _ => error_page::failure(&ctx, msg.text(convert::lang(ctx.lang))),
+        _ => error_page::failure(&ctx, msg.text(ctx.lang)),
     };
     v.finish(html(&ctx, status, body))
 }
@@ -47,7 +47,7 @@ pub fn failure(v: &Visitor, e: &Error) -> Response {
 /// A domain error as a form error ("" = the whole form), in the user's language.
 pub fn domain_error(e: &Error, lang: UiLang) -> (StatusCode, Vec<(String, String)>) {
     let (status, msg) = e.status_and_msg();
-    (status, vec![(String::new(), msg.text(convert::lang(lang)))])
+    (status, vec![(String::new(), msg.text(lang))])
 }
 
 pub fn get<'a>(f: &'a [(String, String)], name: &str) -> &'a str {
@@ -166,7 +166,7 @@ pub async fn choices(state: &AppState, user: &CurrentUser, administration_id: i3
             .units
             .iter()
             .map(|u| {
-                let n = u.names.get(convert::lang(lang));
+                let n = u.names.get(lang);
                 (u.id.to_string(), if n.trim().is_empty() { u.names.fr.clone() } else { n.to_owned() })
             })
             .collect(),

@@ -9,7 +9,6 @@ use sijill_frontend::i18n::{fill, Lang as UiLang};
 use sijill_frontend::pages::parapheur_folder::{DocumentBlock, FolderPage, Frame, HistoryEntry, MyTurn, NoteLine, StepLine};
 use sijill_frontend::pages::parapheur_inbox::{FolderLine, Inbox};
 
-use super::convert;
 use crate::db::entities::circuit_step;
 use crate::domain::auth::CurrentUser;
 use crate::domain::authz::{allowed, Action};
@@ -48,7 +47,7 @@ impl<'a> Names<'a> {
         let n = u
             .map(|u| {
                 let names = crate::domain::routing::unit_names(&u);
-                let s = names.get(convert::lang(self.lang)).to_owned();
+                let s = names.get(self.lang).to_owned();
                 if s.trim().is_empty() { names.fr.clone() } else { s }
             })
             .unwrap_or_default();

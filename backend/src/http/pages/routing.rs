@@ -17,7 +17,7 @@ use sijill_frontend::pages::routing_work::{self, WorkFilterState, WorkLine};
 use sijill_frontend::pages::error as error_page;
 
 use super::session::Visitor;
-use super::{convert, html};
+use super::html;
 use crate::domain::answers::DispatchInput;
 use crate::domain::auth::CurrentUser;
 use crate::domain::catalogue::Names;
@@ -36,13 +36,13 @@ fn failure(v: &Visitor, e: &Error) -> Response {
     let (status, msg) = e.status_and_msg();
     let body = match e {
         Error::NotFound => error_page::not_found(&ctx),
-        _ => error_page::failure(&ctx, msg.text(convert::lang(ctx.lang))),
+        _ => error_page::failure(&ctx, msg.text(ctx.lang)),
     };
     v.finish(html(&ctx, status, body))
 }
 
 fn name(n: &Names, lang: UiLang) -> String {
-    let s = n.get(convert::lang(lang));
+    let s = n.get(lang);
     if s.trim().is_empty() { n.fr.clone() } else { s.to_owned() }
 }
 
@@ -205,7 +205,7 @@ async fn show(state: &AppState, v: &Visitor, entry_id: &str, notice: Option<Stri
         let (s, msg) = e.status_and_msg();
         status = s;
         p.notice = None;
-        p.error = Some(msg.text(convert::lang(v.lang)));
+        p.error = Some(msg.text(v.lang));
     }
     let ctx = v.ctx(&format!("/bureau/entries/{entry_id}/routing"));
     v.finish(html(&ctx, status, routing_slip::render(&ctx, &p, &form)))

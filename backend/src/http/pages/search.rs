@@ -8,7 +8,7 @@ use sijill_frontend::pages::bureau_search::{self, SearchForm, SearchLine, Search
 
 use super::bureau::{failure, sign_in_first};
 use super::session::Visitor;
-use super::{convert, html};
+use super::html;
 use crate::domain::catalogue::Names;
 use crate::domain::register_export::ExportParams;
 use crate::domain::search::SearchParams;
@@ -31,7 +31,7 @@ pub async fn page(State(state): State<AppState>, v: Visitor, Query(p): Query<Sea
         Ok(u) => u,
         Err(e) => return failure(&v, &e),
     };
-    let lang = convert::lang(v.lang);
+    let lang = v.lang;
     let unit_name = |id: i32| {
         units.iter().find(|u| u.id == id).map(|u| Names { fr: u.name_fr.clone(), ar: u.name_ar.clone(), zgh: u.name_zgh.clone(), en: u.name_en.clone() }.get(lang).to_owned())
     };
