@@ -13,30 +13,18 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use chrono::Datelike;
 use common::fixtures;
-use serde_json::{json, Value};
+use serde_json::json;
 use sijill_backend::db::{queries, register};
 use support::*;
-
-async fn send(p: &Parapheur, method: &str, path: &str, token: &str, body: Option<Value>) -> (StatusCode, Value) {
-    let mut r = Request::builder().method(method).uri(path).header(header::AUTHORIZATION, format!("Bearer {token}"));
-    let body = match body {
-        Some(b) => {
-            r = r.header(header::CONTENT_TYPE, "application/json");
-            Body::from(b.to_string())
-        }
-        None => Body::empty(),
-    };
-    p.app.json(r.body(body).unwrap()).await
-}
 
 /// The clerk assigns the entry to SP for action and the demo agent accepts it.
 async fn assigned_to_sp(p: &Parapheur, entry: &str) -> String {
     let clerk = p.app.login("clerk@demo.test").await;
     let agent = p.app.login("agent@demo.test").await;
     let sp = p.unit("SP").await;
-    let (s, made) = send(p, "POST", &format!("/api/v1/entries/{entry}/assignments"), &clerk, Some(json!({"assignments": [{"unit_id": sp, "purpose": "action"}]}))).await;
+    let (s, made) = p.app.send("POST", &format!("/api/v1/entries/{entry}/assignments"), &clerk, Some(json!({"assignments": [{"unit_id": sp, "purpose": "action"}]}))).await;
     assert_eq!(s, StatusCode::CREATED, "{made}");
-    let (s, v) = send(p, "POST", &format!("/api/v1/assignments/{}/accept", made[0]["id"]), &agent, None).await;
+    let (s, v) = p.app.send("POST", &format!("/api/v1/assignments/{}/accept", made[0]["id"]), &agent, None).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     agent
 }
@@ -123,7 +111,7 @@ async fn the_signed_answer_reaches_the_filer_with_its_signatures_intact() {
 
     // The entry page's drafts show it dispatched; the job finds nothing more to do.
     let clerk = p.app.login("clerk@demo.test").await;
-    let (_, drafts) = send(&p, "GET", &format!("/api/v1/entries/{entry}/drafts"), &clerk, None).await;
+    let (_, drafts) = p.app.send("GET", &format!("/api/v1/entries/{entry}/drafts"), &clerk, None).await;
     assert_eq!(drafts[0]["status"], "dispatched", "{drafts}");
     assert_eq!(drafts[0]["outgoing_number"], format!("DEMO-{year}-D-000001"));
     assert_eq!(p.app.state.svc.resume_folder_answers().await.unwrap(), 0);
@@ -148,7 +136,7 @@ async fn without_a_filer_the_signed_answer_waits_for_the_clerks_dispatch_mode() 
     assert_eq!(p.act(&signer, folder, json!({"action": "sign", "pin": PIN})).await.0, StatusCode::OK);
 
     // Registered as outgoing mail, not dispatched: the clerk chooses how it leaves.
-    let (_, drafts) = send(&p, "GET", &format!("/api/v1/entries/{entry}/drafts"), &clerk, None).await;
+    let (_, drafts) = p.app.send("GET", &format!("/api/v1/entries/{entry}/drafts"), &clerk, None).await;
     let d = &drafts[0];
     assert_eq!((d["status"].as_str(), d["can_dispatch"].as_bool()), (Some("dispatching"), Some(true)), "{drafts}");
     assert_eq!(d["modes"], json!(["post"]));
@@ -158,7 +146,7 @@ async fn without_a_filer_the_signed_answer_waits_for_the_clerks_dispatch_mode() 
     assert_eq!((out.in_reply_to.as_deref(), out.dispatch_mode.as_deref()), (Some(entry.as_str()), None));
     assert_eq!(p.app.state.svc.resume_folder_answers().await.unwrap(), 0, "nothing for the job: it waits for the clerk");
 
-    let (s, sent) = send(&p, "POST", &format!("/api/v1/drafts/{}/dispatch", d["id"]), &clerk, Some(json!({"mode": "post"}))).await;
+    let (s, sent) = p.app.send("POST", &format!("/api/v1/drafts/{}/dispatch", d["id"]), &clerk, Some(json!({"mode": "post"}))).await;
     assert_eq!(s, StatusCode::CREATED, "{sent}");
     assert_eq!(sent["outgoing_id"], out_id.as_str(), "the same outgoing entry, no second number");
     let pdf = download(&p, &format!("/api/v1/outgoing/{out_id}/pdf"), &clerk).await;

@@ -17,11 +17,6 @@ use serde_json::{json, Value};
 use sijill_backend::db::entities::audit_event;
 use support::*;
 
-async fn delete(p: &Parapheur, path: &str, token: &str) -> (StatusCode, Value) {
-    let req = Request::delete(path).header(header::AUTHORIZATION, format!("Bearer {token}")).body(Body::empty()).unwrap();
-    p.app.json(req).await
-}
-
 #[tokio::test]
 async fn a_revoked_delegation_stops_the_delegate_at_once() {
     let p = Parapheur::new().await;
@@ -36,11 +31,11 @@ async fn a_revoked_delegation_stops_the_delegate_at_once() {
     let path = format!("/api/v1/parapheur/delegations/{}", d["id"]);
 
     // Only the delegator (or an administrator) revokes: the delegate is refused, others do not see it.
-    let (s, e) = delete(&p, &path, &deputy.token).await;
+    let (s, e) = p.app.send("DELETE", &path, &deputy.token, None).await;
     assert_eq!((s, e["error"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")), "{e}");
-    let (s, _) = delete(&p, &path, &agent.token).await;
+    let (s, _) = p.app.send("DELETE", &path, &agent.token, None).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
-    let (s, r) = delete(&p, &path, &chief.token).await;
+    let (s, r) = p.app.send("DELETE", &path, &chief.token, None).await;
     assert_eq!(s, StatusCode::OK, "{r}");
     assert!(r["revoked_at"].is_string(), "{r}");
     assert!(r["ends_at"].as_str().unwrap() < until.to_rfc3339().as_str(), "ends now: {r}");
@@ -62,7 +57,7 @@ async fn a_revoked_delegation_stops_the_delegate_at_once() {
     // An administrator may revoke a delegation of their administration.
     let (_, d2) = p.post("/api/v1/parapheur/delegations", &chief.token, json!({"administration_id": p.admin_id, "delegate_id": deputy.id, "ends_at": until})).await;
     let admin = p.app.login("admin@demo.test").await;
-    let (s, r) = delete(&p, &format!("/api/v1/parapheur/delegations/{}", d2["id"]), &admin).await;
+    let (s, r) = p.app.send("DELETE", &format!("/api/v1/parapheur/delegations/{}", d2["id"]), &admin, None).await;
     assert_eq!(s, StatusCode::OK, "{r}");
     let (_, doc) = p.app.get("/api/v1/openapi.json", None).await;
     assert!(doc["paths"]["/api/v1/parapheur/delegations/{id}"]["delete"].is_object());

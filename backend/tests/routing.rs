@@ -30,18 +30,6 @@ async fn demo(app: &TestApp) -> Demo {
     Demo { admin, sp: unit("SP"), daa: unit("DAA"), dr: unit("DR-CS") }
 }
 
-async fn send(app: &TestApp, method: &str, path: &str, token: &str, body: Option<Value>) -> (StatusCode, Value) {
-    let mut r = Request::builder().method(method).uri(path).header(header::AUTHORIZATION, format!("Bearer {token}"));
-    let body = match body {
-        Some(b) => {
-            r = r.header(header::CONTENT_TYPE, "application/json");
-            Body::from(b.to_string())
-        }
-        None => Body::empty(),
-    };
-    app.json(r.body(body).unwrap()).await
-}
-
 /// The citizen files to DEMO; returns (citizen token, entry id, number).
 async fn filed(app: &TestApp, subject: &str) -> (String, String, String) {
     let citizen = app.login("citizen@demo.test").await;
@@ -52,7 +40,7 @@ async fn filed(app: &TestApp, subject: &str) -> (String, String, String) {
 }
 
 async fn assign(app: &TestApp, clerk: &str, entry: &str, targets: Value) -> Vec<Value> {
-    let (s, v) = send(app, "POST", &format!("/api/v1/entries/{entry}/assignments"), clerk, Some(json!({"assignments": targets}))).await;
+    let (s, v) = app.send("POST", &format!("/api/v1/entries/{entry}/assignments"), clerk, Some(json!({"assignments": targets}))).await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
     v.as_array().unwrap().clone()
 }
@@ -86,7 +74,7 @@ async fn assign_accept_reassign_and_the_routing_slip() {
     let clerk = app.login("clerk@demo.test").await;
     let agent = app.login("agent@demo.test").await;
 
-    let (s, v) = send(&app, "GET", &format!("/api/v1/entries/{entry}/routing"), &clerk, None).await;
+    let (s, v) = app.send("GET", &format!("/api/v1/entries/{entry}/routing"), &clerk, None).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["assignments"].as_array().unwrap().len(), 0);
     assert_eq!(v["can_assign"], true);
@@ -100,24 +88,24 @@ async fn assign_accept_reassign_and_the_routing_slip() {
     assert_eq!(status_for_filer(&app, &citizen, &entry).await, "assigned");
 
     // The agent of SP finds it in their work list, accepts it: the entry is in progress.
-    let (_, work) = send(&app, "GET", "/api/v1/work", &agent, None).await;
+    let (_, work) = app.send("GET", "/api/v1/work", &agent, None).await;
     let item = work.as_array().unwrap().iter().find(|i| i["entry_id"] == entry.as_str()).expect("in the agent's work list").clone();
     assert_eq!(item["purpose"], "action");
     let sp_assignment = item["assignment_id"].as_i64().unwrap();
-    let (s, v) = send(&app, "POST", &format!("/api/v1/assignments/{sp_assignment}/accept"), &agent, None).await;
+    let (s, v) = app.send("POST", &format!("/api/v1/assignments/{sp_assignment}/accept"), &agent, None).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["status"], "accepted");
     assert_eq!(status_for_filer(&app, &citizen, &entry).await, "in_progress");
-    let (s, _) = send(&app, "POST", &format!("/api/v1/assignments/{sp_assignment}/accept"), &agent, None).await;
+    let (s, _) = app.send("POST", &format!("/api/v1/assignments/{sp_assignment}/accept"), &agent, None).await;
     assert_eq!(s, StatusCode::CONFLICT, "accepting twice");
 
     // The agent passes it on to the regional directorate.
-    let (s, new) = send(&app, "POST", &format!("/api/v1/assignments/{sp_assignment}/reassign"), &agent,
+    let (s, new) = app.send("POST", &format!("/api/v1/assignments/{sp_assignment}/reassign"), &agent,
         Some(json!({"unit_id": d.dr, "purpose": "action", "instructions": "Relève de votre compétence"}))).await;
     assert_eq!(s, StatusCode::OK, "{new}");
     assert_eq!(new["deadline"], day(10), "the deadline follows the reassignment");
 
-    let (_, slip) = send(&app, "GET", &format!("/api/v1/entries/{entry}/routing"), &clerk, None).await;
+    let (_, slip) = app.send("GET", &format!("/api/v1/entries/{entry}/routing"), &clerk, None).await;
     let lines = slip["assignments"].as_array().unwrap();
     let summary: Vec<(Value, Value)> = lines.iter().map(|l| (l["unit_code"].clone(), l["status"].clone())).collect();
     assert_eq!(summary, vec![
@@ -156,36 +144,36 @@ async fn another_units_agent_neither_sees_nor_acts() {
     let stranger = staff(&app, "agent.dr@demo.test", "agent", d.admin, d.dr).await;
 
     for path in [format!("/api/v1/entries/{entry}/routing"), format!("/api/v1/entries/{entry}/drafts")] {
-        let (s, _) = send(&app, "GET", &path, &stranger, None).await;
+        let (s, _) = app.send("GET", &path, &stranger, None).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{path}");
-        let (s, _) = send(&app, "GET", &path, &citizen, None).await;
+        let (s, _) = app.send("GET", &path, &citizen, None).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "the filer is not staff: {path}");
     }
     for step in ["accept", "done"] {
-        let (s, _) = send(&app, "POST", &format!("/api/v1/assignments/{id}/{step}"), &stranger, None).await;
+        let (s, _) = app.send("POST", &format!("/api/v1/assignments/{id}/{step}"), &stranger, None).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{step}");
     }
-    let (s, _) = send(&app, "POST", &format!("/api/v1/assignments/{id}/reassign"), &stranger, Some(json!({"unit_id": d.dr, "purpose": "action"}))).await;
+    let (s, _) = app.send("POST", &format!("/api/v1/assignments/{id}/reassign"), &stranger, Some(json!({"unit_id": d.dr, "purpose": "action"}))).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
-    let (s, _) = send(&app, "POST", &format!("/api/v1/entries/{entry}/drafts"), &stranger, Some(json!({"subject": "x", "body": "y"}))).await;
+    let (s, _) = app.send("POST", &format!("/api/v1/entries/{entry}/drafts"), &stranger, Some(json!({"subject": "x", "body": "y"}))).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
-    let (_, work) = send(&app, "GET", "/api/v1/work", &stranger, None).await;
+    let (_, work) = app.send("GET", "/api/v1/work", &stranger, None).await;
     assert_eq!(work, json!([]));
-    let (s, _) = send(&app, "GET", &format!("/api/v1/units/{}/work", d.sp), &stranger, None).await;
+    let (s, _) = app.send("GET", &format!("/api/v1/units/{}/work", d.sp), &stranger, None).await;
     assert_eq!(s, StatusCode::NOT_FOUND, "another unit's work list");
 
     // The SP agent sees it but may not impute it further (only clerks and officials).
     let agent = app.login("agent@demo.test").await;
-    let (s, _) = send(&app, "POST", &format!("/api/v1/entries/{entry}/assignments"), &agent,
+    let (s, _) = app.send("POST", &format!("/api/v1/entries/{entry}/assignments"), &agent,
         Some(json!({"assignments": [{"unit_id": d.dr, "purpose": "information"}]}))).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     // The official of DAA (above SP) may.
     let official = app.login("official@demo.test").await;
-    let (s, v) = send(&app, "POST", &format!("/api/v1/entries/{entry}/assignments"), &official,
+    let (s, v) = app.send("POST", &format!("/api/v1/entries/{entry}/assignments"), &official,
         Some(json!({"assignments": [{"unit_id": d.dr, "purpose": "information"}]}))).await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
     // Bad input is a clear 400.
-    let (s, v) = send(&app, "POST", &format!("/api/v1/entries/{entry}/assignments"), &clerk,
+    let (s, v) = app.send("POST", &format!("/api/v1/entries/{entry}/assignments"), &clerk,
         Some(json!({"assignments": [{"unit_id": d.sp, "purpose": "whatever"}]}))).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(v["error"], "invalid_value");
@@ -207,7 +195,7 @@ async fn work_lists_flag_overdue_and_due_soon_and_sort_by_deadline() {
         assign(&app, &clerk, &entry, json!([t])).await;
         entries.push(entry);
     }
-    let (s, work) = send(&app, "GET", "/api/v1/work", &agent, None).await;
+    let (s, work) = app.send("GET", "/api/v1/work", &agent, None).await;
     assert_eq!(s, StatusCode::OK, "{work}");
     let got: Vec<(String, bool, bool)> = work
         .as_array()
@@ -222,19 +210,19 @@ async fn work_lists_flag_overdue_and_due_soon_and_sort_by_deadline() {
         ("Undated".to_owned(), false, false),
     ]);
     let count = |v: &Value| v.as_array().unwrap().len();
-    let (_, v) = send(&app, "GET", "/api/v1/work?due=overdue", &agent, None).await;
+    let (_, v) = app.send("GET", "/api/v1/work?due=overdue", &agent, None).await;
     assert_eq!(count(&v), 1);
-    let (_, v) = send(&app, "GET", "/api/v1/work?due=soon", &agent, None).await;
+    let (_, v) = app.send("GET", "/api/v1/work?due=soon", &agent, None).await;
     assert_eq!(count(&v), 2);
-    let (_, v) = send(&app, "GET", "/api/v1/work?purpose=information", &agent, None).await;
+    let (_, v) = app.send("GET", "/api/v1/work?purpose=information", &agent, None).await;
     assert_eq!(count(&v), 0);
-    let (_, v) = send(&app, "GET", &format!("/api/v1/units/{}/work?status=pending", d.sp), &clerk, None).await;
+    let (_, v) = app.send("GET", &format!("/api/v1/units/{}/work?status=pending", d.sp), &clerk, None).await;
     assert_eq!(count(&v), 4, "the registry sees the unit's list");
-    let (s, v) = send(&app, "GET", "/api/v1/work?due=yesterday", &agent, None).await;
+    let (s, v) = app.send("GET", "/api/v1/work?due=yesterday", &agent, None).await;
     assert_eq!((s, v["error"].clone()), (StatusCode::BAD_REQUEST, json!("invalid_value")));
     // The official of DAA sees SP's work (a unit below theirs).
     let official = app.login("official@demo.test").await;
-    let (_, v) = send(&app, "GET", "/api/v1/work", &official, None).await;
+    let (_, v) = app.send("GET", "/api/v1/work", &official, None).await;
     assert_eq!(count(&v), 4);
 }
 
@@ -274,25 +262,25 @@ async fn draft_dispatch_answer_reaches_the_filer() {
     let clerk = app.login("clerk@demo.test").await;
     let agent = app.login("agent@demo.test").await;
     let made = assign(&app, &clerk, &entry, json!([{"unit_id": d.sp, "purpose": "action", "deadline": day(5)}])).await;
-    let (s, _) = send(&app, "POST", &format!("/api/v1/assignments/{}/accept", made[0]["id"]), &agent, None).await;
+    let (s, _) = app.send("POST", &format!("/api/v1/assignments/{}/accept", made[0]["id"]), &agent, None).await;
     assert_eq!(s, StatusCode::OK);
 
     // The clerk is not in the acting unit: cannot draft.
-    let (s, _) = send(&app, "POST", &format!("/api/v1/entries/{entry}/drafts"), &clerk, Some(json!({"subject": "x", "body": "y"}))).await;
+    let (s, _) = app.send("POST", &format!("/api/v1/entries/{entry}/drafts"), &clerk, Some(json!({"subject": "x", "body": "y"}))).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, draft) = send(&app, "POST", &format!("/api/v1/entries/{entry}/drafts"), &agent,
+    let (s, draft) = app.send("POST", &format!("/api/v1/entries/{entry}/drafts"), &agent,
         Some(json!({"subject": "Votre attestation", "body": "Madame, Monsieur,\n\nVeuillez trouver votre attestation.\n\nالسلام عليكم"}))).await;
     assert_eq!(s, StatusCode::CREATED, "{draft}");
     let id = draft["id"].as_i64().unwrap();
     assert_eq!(draft["can_dispatch"], false, "an agent does not dispatch");
     assert_eq!(draft["modes"], json!(["portal", "email", "post"]));
-    let (s, draft) = send(&app, "PUT", &format!("/api/v1/drafts/{id}"), &agent,
+    let (s, draft) = app.send("PUT", &format!("/api/v1/drafts/{id}"), &agent,
         Some(json!({"subject": "Votre attestation de travail", "body": "Madame, Monsieur,\n\nVeuillez trouver ci-joint votre attestation."}))).await;
     assert_eq!(s, StatusCode::OK, "{draft}");
-    let (s, _) = send(&app, "POST", &format!("/api/v1/drafts/{id}/dispatch"), &agent, Some(json!({"mode": "portal"}))).await;
+    let (s, _) = app.send("POST", &format!("/api/v1/drafts/{id}/dispatch"), &agent, Some(json!({"mode": "portal"}))).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 
-    let (s, out) = send(&app, "POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
+    let (s, out) = app.send("POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
     assert_eq!(s, StatusCode::CREATED, "{out}");
     let year = Utc::now().year();
     assert_eq!(out["number"], format!("DEMO-{year}-D-000001"));
@@ -305,10 +293,10 @@ async fn draft_dispatch_answer_reaches_the_filer() {
     assert_eq!(outgoing.dispatch_mode.as_deref(), Some("portal"));
 
     // Dispatching again is refused, and nothing more is registered.
-    let (s, v) = send(&app, "POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
+    let (s, v) = app.send("POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
     assert_eq!(s, StatusCode::CONFLICT, "{v}");
     assert_eq!(register::register_numbers(c, d.admin, "D", year).await.unwrap(), vec![1]);
-    let (s, _) = send(&app, "PUT", &format!("/api/v1/drafts/{id}"), &agent, Some(json!({"subject": "late", "body": ""}))).await;
+    let (s, _) = app.send("PUT", &format!("/api/v1/drafts/{id}"), &agent, Some(json!({"subject": "late", "body": ""}))).await;
     assert_eq!(s, StatusCode::CONFLICT, "a dispatched draft is not edited");
 
     // The filer sees "answered" and downloads the sealed answer; the e-mail is queued.
@@ -341,7 +329,7 @@ async fn draft_dispatch_answer_reaches_the_filer() {
     let (s, second) = app.json(req).await;
     assert_eq!(s, StatusCode::CREATED, "{second}");
     assert_eq!(second["attachment"], "reponse.pdf");
-    let (s, v) = send(&app, "POST", &format!("/api/v1/drafts/{}/dispatch", second["id"]), &official, Some(json!({"mode": "post"}))).await;
+    let (s, v) = app.send("POST", &format!("/api/v1/drafts/{}/dispatch", second["id"]), &official, Some(json!({"mode": "post"}))).await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
     assert_eq!(v["number"], format!("DEMO-{year}-D-000002"));
     let (s, pdf) = {
@@ -353,7 +341,7 @@ async fn draft_dispatch_answer_reaches_the_filer() {
     assert!(pdf.windows(10).any(|w| w == b"Complement"), "the attached PDF was sent");
     let answers_mails = sijill_backend::db::outbox::all(c).await.unwrap().into_iter().filter(|m| m.kind == "answer").count();
     assert_eq!(answers_mails, 1, "posted answers send no e-mail");
-    let (s, v) = send(&app, "POST", &format!("/api/v1/drafts/{}/dispatch", second["id"]), &official, Some(json!({"mode": "fax"}))).await;
+    let (s, v) = app.send("POST", &format!("/api/v1/drafts/{}/dispatch", second["id"]), &official, Some(json!({"mode": "fax"}))).await;
     assert!(s == StatusCode::CONFLICT || s == StatusCode::BAD_REQUEST, "{v}");
 }
 
@@ -401,7 +389,7 @@ async fn an_interrupted_dispatch_resumes_without_a_second_number() {
     let clerk = app.login("clerk@demo.test").await;
     let agent = app.login("agent@demo.test").await;
     assign(&app, &clerk, &entry, json!([{"unit_id": d.sp, "purpose": "action"}])).await;
-    let (s, draft) = send(&app, "POST", &format!("/api/v1/entries/{entry}/drafts"), &agent, Some(json!({"subject": "Réponse", "body": "Texte."}))).await;
+    let (s, draft) = app.send("POST", &format!("/api/v1/entries/{entry}/drafts"), &agent, Some(json!({"subject": "Réponse", "body": "Texte."}))).await;
     assert_eq!(s, StatusCode::CREATED, "{draft}");
     let id = draft["id"].as_i64().unwrap() as i32;
 
@@ -430,12 +418,12 @@ async fn an_interrupted_dispatch_resumes_without_a_second_number() {
     assert!(sijill_backend::db::routing::move_draft(c, id, "dispatching", "dispatching", Some(&out.id)).await.unwrap());
     assert_eq!(status_for_filer(&app, &citizen, &entry).await, "assigned", "not answered yet");
 
-    let (_, before) = send(&app, "GET", &format!("/api/v1/drafts/{id}"), &clerk, None).await;
-    let (s, v) = send(&app, "POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
+    let (_, before) = app.send("GET", &format!("/api/v1/drafts/{id}"), &clerk, None).await;
+    let (s, v) = app.send("POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
     assert_eq!(s, StatusCode::CREATED, "{v}; draft before: {before}");
     assert_eq!(v["number"], out.number.as_str());
     assert_eq!(register::register_numbers(c, d.admin, "D", year).await.unwrap(), vec![1]);
     assert_eq!(status_for_filer(&app, &citizen, &entry).await, "answered");
-    let (s, _) = send(&app, "POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
+    let (s, _) = app.send("POST", &format!("/api/v1/drafts/{id}/dispatch"), &clerk, Some(json!({"mode": "portal"}))).await;
     assert_eq!(s, StatusCode::CONFLICT);
 }

@@ -73,6 +73,19 @@ impl TestApp {
         (status, headers, body)
     }
 
+    /// A bearer-authenticated JSON request (`body` sent as JSON when given).
+    pub async fn send(&self, method: &str, path: &str, token: &str, body: Option<Value>) -> (StatusCode, Value) {
+        let mut r = Request::builder().method(method).uri(path).header(axum::http::header::AUTHORIZATION, format!("Bearer {token}"));
+        let body = match body {
+            Some(b) => {
+                r = r.header(axum::http::header::CONTENT_TYPE, "application/json");
+                Body::from(b.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.json(r.body(body).unwrap()).await
+    }
+
     pub async fn json(&self, req: Request<Body>) -> (StatusCode, Value) {
         let (s, _, b) = self.call(req).await;
         let v = serde_json::from_slice(&b).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&b).into_owned()));
