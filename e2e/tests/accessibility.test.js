@@ -2,7 +2,7 @@
 // Arabic layouts (looked at by a person: see the report of the change that added them).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, expectNoAxeViolations, screenshot } from './helpers.js';
+import { BASE, launch, newPage, expectNoAxeViolations, screenshot, signInWithForm } from './helpers.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -16,13 +16,6 @@ const LANGS = [
 ];
 
 const PUBLIC_PAGES = ['/', '/catalogue', '/catalogue?q=zzzz-nothing', '/signup', '/signin', '/verify', '/no-such-page'];
-
-async function signInDemo(page) {
-  await page.goto(`${BASE}/signin`);
-  await page.fill('#field-email', 'citizen@demo.test');
-  await page.fill('#field-password', 'demo-password');
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/signin"] button[type=submit]')]);
-}
 
 for (const { code, dir } of LANGS) {
   test(`no axe violations on every page in ${code}`, async () => {
@@ -41,7 +34,7 @@ for (const { code, dir } of LANGS) {
 
     await page.goto(`${BASE}/`);
     await screenshot(page, `home-${code}`);
-    await signInDemo(page);
+    await signInWithForm(page, 'citizen@demo.test');
     for (const p of ['/file', '/filings']) {
       await page.goto(`${BASE}${p}`);
       await expectNoAxeViolations(page, `${p} [${code}]`);

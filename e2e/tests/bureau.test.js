@@ -9,26 +9,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE, launch, newPage, makePdf, expectNoAxeViolations, screenshot } from './helpers.js';
+import { BASE, launch, newPage, makePdf, expectNoAxeViolations, screenshot, signInWithForm, submitForm } from './helpers.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const PASSWORD = 'demo-password';
 
 async function signIn(lang, email) {
   const page = await newPage(browser, { lang });
-  await page.goto(`${BASE}/signin`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/signin"] button[type=submit]')]);
+  await signInWithForm(page, email);
   return page;
 }
 
-async function submit(page, formSelector) {
-  await Promise.all([page.waitForNavigation(), page.click(`${formSelector} button[type=submit]`)]);
-}
 
 async function flow({ lang, t }) {
   const subject = `Demande d'attestation ${lang} ${Date.now()}`;
@@ -42,7 +35,7 @@ async function flow({ lang, t }) {
   await clerk.fill('#field-message', 'Lettre reçue au guichet.');
   await clerk.fill('#field-filer_email', 'citizen@demo.test');
   await clerk.setInputFiles('#field-documents', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: makePdf('Scan') });
-  await submit(clerk, 'form[method="post"][action="/bureau/paper"]');
+  await submitForm(clerk, 'form[method="post"][action="/bureau/paper"]');
   const entryUrl = new URL(clerk.url());
   const entryId = entryUrl.pathname.split('/').pop();
   assert.match(entryUrl.pathname, /^\/bureau\/entries\/[0-9a-f-]{36}$/, `entry page: ${clerk.url()}`);
@@ -53,7 +46,7 @@ async function flow({ lang, t }) {
   // 2. The clerk assigns it to the personnel service, for action.
   await clerk.selectOption('#field-unit_id', { label: t.unit });
   await clerk.fill('#field-instructions', 'Préparer la réponse.');
-  await submit(clerk, '#assign-form');
+  await submitForm(clerk, '#assign-form');
   assert.ok(clerk.url().includes(`/bureau/entries/${entryId}/routing`), clerk.url());
   assert.ok((await clerk.textContent('#routing-slip')).includes(t.unit), 'the slip names the unit');
   await expectNoAxeViolations(clerk, `routing slip (${lang})`);
@@ -64,11 +57,11 @@ async function flow({ lang, t }) {
   await expectNoAxeViolations(agent, `work list (${lang})`);
   assert.ok((await agent.textContent('#work-list')).includes(number), 'the work list shows the entry');
   await Promise.all([agent.waitForNavigation(), agent.click(`#work-list a:text("${number}")`)]);
-  await submit(agent, 'form[action$="/accept"]');
+  await submitForm(agent, 'form[action$="/accept"]');
   assert.ok((await agent.textContent('#routing-slip')).includes(t.accepted), 'accepted on the slip');
   await agent.fill('#field-subject', `Réponse : ${subject}`);
   await agent.fill('#field-body', 'Madame, Monsieur,\n\nVotre attestation est jointe.\n\nالسلام عليكم');
-  await submit(agent, `form[action="/bureau/entries/${entryId}/drafts"]`);
+  await submitForm(agent, `form[action="/bureau/entries/${entryId}/drafts"]`);
   assert.equal(await agent.locator('.dispatch-form').count(), 0, 'an agent does not dispatch');
   await expectNoAxeViolations(agent, `draft saved (${lang})`);
   await screenshot(agent, `bureau-draft-${lang}`);
@@ -76,7 +69,7 @@ async function flow({ lang, t }) {
   // 4. The clerk dispatches it to the citizen's space (and by e-mail).
   await clerk.goto(`${BASE}/bureau/entries/${entryId}/routing`);
   await clerk.check('.dispatch-form input[value="portal"]');
-  await submit(clerk, '.dispatch-form');
+  await submitForm(clerk, '.dispatch-form');
   const notice = await clerk.textContent('.notice');
   const outgoing = notice.match(/DEMO-\d{4}-D-\d+/)?.[0];
   assert.ok(outgoing, `registered in the outgoing register: ${notice}`);

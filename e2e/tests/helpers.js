@@ -8,6 +8,8 @@ import path from 'node:path';
 
 export const BASE = process.env.SIJILL_URL ?? 'http://127.0.0.1:8080';
 export const MAIL_DIR = process.env.MAIL_DIR;
+/** The password of every demo user (backend/src/domain/seed.rs). */
+export const DEMO_PASSWORD = 'demo-password';
 export const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 
 export async function launch() {
@@ -156,4 +158,24 @@ export async function verifyOnPublicPage(page, file) {
   await Promise.all([page.waitForNavigation(), page.click('form[action="/verify"] button[type=submit]')]);
   await page.waitForSelector('#report');
   return page.textContent('#report');
+}
+
+/** Signs a demo user in through the sign-in form, as a person would. */
+export async function signInWithForm(page, email) {
+  await page.goto(`${BASE}/signin`);
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', DEMO_PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/signin"] button[type=submit]')]);
+}
+
+/** Signs the page's context in through the API (session cookie); returns the API user. */
+export async function signInApi(page, email) {
+  const res = await page.request.post(`${BASE}/api/v1/auth/login`, { data: { email, password: DEMO_PASSWORD } });
+  if (res.status() !== 200) throw new Error(`sign in ${email}: HTTP ${res.status()}`);
+  return (await res.json()).user;
+}
+
+/** Submits the form matched by `formSelector` and waits for the next page. */
+export async function submitForm(page, formSelector) {
+  await Promise.all([page.waitForNavigation(), page.click(`${formSelector} button[type=submit]`)]);
 }

@@ -11,27 +11,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE, launch, newPage, makePdf, expectNoAxeViolations, screenshot } from './helpers.js';
+import { BASE, launch, newPage, makePdf, expectNoAxeViolations, screenshot, signInWithForm, submitForm } from './helpers.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const PASSWORD = 'demo-password';
 const PIN = '123456'; // the demo signatories' keys (backend/src/domain/seed.rs)
 
 async function signIn(lang, email) {
   const page = await newPage(browser, { lang });
-  await page.goto(`${BASE}/signin`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/signin"] button[type=submit]')]);
+  await signInWithForm(page, email);
   return page;
 }
 
-async function submit(page, formSelector) {
-  await Promise.all([page.waitForNavigation(), page.click(`${formSelector} button[type=submit]`)]);
-}
 
 /** The clerk registers a letter and assigns it to the personnel service; returns its number. */
 async function incomingLetter(lang, t, subject) {
@@ -42,11 +35,11 @@ async function incomingLetter(lang, t, subject) {
   await clerk.fill('#field-message', 'Demande reçue au guichet.');
   await clerk.fill('#field-filer_email', 'citizen@demo.test');
   await clerk.setInputFiles('#field-documents', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: makePdf('Scan') });
-  await submit(clerk, 'form[method="post"][action="/bureau/paper"]');
+  await submitForm(clerk, 'form[method="post"][action="/bureau/paper"]');
   const number = (await clerk.textContent('h1')).match(/DEMO-\d{4}-A-\d+/)?.[0];
   assert.ok(number, `registered: ${clerk.url()}`);
   await clerk.selectOption('#field-unit_id', { label: t.unit });
-  await submit(clerk, '#assign-form');
+  await submitForm(clerk, '#assign-form');
   await clerk.context().close();
   return number;
 }
@@ -76,7 +69,7 @@ async function flow({ lang, t }) {
   await agent.setInputFiles('#field-annexes', { name: 'annexe.pdf', mimeType: 'application/pdf', buffer: makePdf('Annexe') });
   const entryOption = agent.locator('#field-entry_id option', { hasText: number });
   await agent.selectOption('#field-entry_id', await entryOption.getAttribute('value'));
-  await submit(agent, 'form[action="/parapheur/new"]');
+  await submitForm(agent, 'form[action="/parapheur/new"]');
   const folderUrl = agent.url();
   const folderId = Number(new URL(folderUrl).pathname.match(/^\/parapheur\/folders\/(\d+)$/)?.[1]);
   assert.ok(folderId, `folder page: ${folderUrl}`);
@@ -203,7 +196,7 @@ test('parapheur pages in Tifinagh and English pass axe; a folder is created with
     await plain.goto(`${BASE}/parapheur/new`);
     await plain.fill('#field-title', `Note ${lang} ${Date.now()}`);
     await plain.setInputFiles('#field-main', { name: 'note.pdf', mimeType: 'application/pdf', buffer: makePdf('Note') });
-    await submit(plain, 'form[action="/parapheur/new"]');
+    await submitForm(plain, 'form[action="/parapheur/new"]');
     assert.match(new URL(plain.url()).pathname, /^\/parapheur\/folders\/\d+$/, `draft page: ${plain.url()}`);
     assert.ok(await plain.isVisible('.pf-page img'), 'the page image shows without JavaScript');
     await agent.goto(plain.url());

@@ -7,21 +7,13 @@
 // axe-core finds no violations on the batch page in either language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, makePdf, expectNoAxeViolations, screenshot } from './helpers.js';
+import { BASE, launch, newPage, makePdf, expectNoAxeViolations, screenshot, signInApi } from './helpers.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const PASSWORD = 'demo-password';
 const KEY_PIN = '123456';
-
-/** Signs the page's context in (session cookie) and returns the API user. */
-async function signIn(page, email) {
-  const res = await page.request.post(`${BASE}/api/v1/auth/login`, { data: { email, password: PASSWORD } });
-  assert.equal(res.status(), 200, `sign in ${email}`);
-  return (await res.json()).user;
-}
 
 /** A folder created by the agent and started with one step: the official's signature. */
 async function folderToSign(agentPage, agent, official, title) {
@@ -45,10 +37,10 @@ async function folderToSign(agentPage, agent, official, title) {
 /** Two folders for the official, started by the agent (own browser context). */
 async function twoFolders(tag) {
   const page = await newPage(browser, { lang: 'fr' });
-  const agent = await signIn(page, 'agent@demo.test');
+  const agent = await signInApi(page, 'agent@demo.test');
   // The official's id, from a throwaway sign-in in another context.
   const other = await newPage(browser, { lang: 'fr' });
-  const official = await signIn(other, 'official@demo.test');
+  const official = await signInApi(other, 'official@demo.test');
   await other.context().close();
   const stamp = Date.now();
   const ids = [
@@ -86,7 +78,7 @@ async function assertBothSigned(page, ids) {
 test('batch signing with JavaScript (French): the island brings the page to the end in place', async () => {
   const ids = await twoFolders('js');
   const page = await newPage(browser, { lang: 'fr' });
-  await signIn(page, 'official@demo.test');
+  await signInApi(page, 'official@demo.test');
   let polls = 0;
   page.on('request', (r) => { if (/\/api\/v1\/parapheur\/batches\/\d+$/.test(r.url())) polls += 1; });
   const first = await signBoth(page, ids);
@@ -114,7 +106,7 @@ test('batch signing with JavaScript (French): the island brings the page to the 
 /** axe needs JavaScript: the same batch page, read by the official in a JS context. */
 async function axeAsOfficial(url, lang, label) {
   const checker = await newPage(browser, { lang });
-  await signIn(checker, 'official@demo.test');
+  await signInApi(checker, 'official@demo.test');
   await checker.goto(url);
   await expectNoAxeViolations(checker, label);
   await checker.context().close();
@@ -123,7 +115,7 @@ async function axeAsOfficial(url, lang, label) {
 test('batch signing without JavaScript (Arabic): the Update link until it is over', async () => {
   const ids = await twoFolders('nojs');
   const page = await newPage(browser, { lang: 'ar', js: false });
-  await signIn(page, 'official@demo.test');
+  await signInApi(page, 'official@demo.test');
   const first = await signBoth(page, ids);
   assert.ok(!first.includes('http-equiv'), 'no meta refresh');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
@@ -152,7 +144,7 @@ test('key page: the PKCS#11 and CSC forms explain what to correct, axe-clean (Fr
     ['ar', 'أدخل المسار الكامل للوحدة', 'أدخل عنوانا يبدأ بـ https://'],
   ]) {
     const page = await newPage(browser, { lang });
-    await signIn(page, 'official@demo.test');
+    await signInApi(page, 'official@demo.test');
     await page.goto(`${BASE}/parapheur/keys`);
     await expectNoAxeViolations(page, `key page (${lang})`);
     await page.fill('#field-module', 'libsofthsm2.so');

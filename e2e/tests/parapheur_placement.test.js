@@ -7,23 +7,15 @@
 // in French and in Arabic (right-to-left).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, makePdf, expectNoAxeViolations, screenshot } from './helpers.js';
+import { BASE, launch, newPage, makePdf, expectNoAxeViolations, screenshot, signInApi } from './helpers.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const PASSWORD = 'demo-password';
 // makePdf's page: A4, 595 × 842 points; rendered 800 px wide.
 const PAGE_W = 595;
 const PAGE_H = 842;
-
-/** Signs the page's context in (session cookie) and returns the API user. */
-async function signIn(page, email) {
-  const res = await page.request.post(`${BASE}/api/v1/auth/login`, { data: { email, password: PASSWORD } });
-  assert.equal(res.status(), 200, `sign in ${email}`);
-  return (await res.json()).user;
-}
 
 /** A draft folder with one main PDF, created through the API as the signed-in user. */
 async function newFolder(page, user, title) {
@@ -68,7 +60,7 @@ async function value(page, id) {
 
 test('circuit with JavaScript (French): the signature placed by keyboard on the page', async () => {
   const page = await newPage(browser, { lang: 'fr' });
-  const agent = await signIn(page, 'agent@demo.test');
+  const agent = await signInApi(page, 'agent@demo.test');
   const id = await newFolder(page, agent, `Réponse clavier ${Date.now()}`);
   await page.goto(`${BASE}/parapheur/folders/${id}/circuit`);
   await fillTwoSteps(page);
@@ -107,13 +99,13 @@ test('circuit with JavaScript (French): the signature placed by keyboard on the 
 
 test('circuit without JavaScript (Arabic): the signature placed by clicking on the page image', async () => {
   const page = await newPage(browser, { lang: 'ar', js: false });
-  const agent = await signIn(page, 'agent@demo.test');
+  const agent = await signInApi(page, 'agent@demo.test');
   const id = await newFolder(page, agent, `Réponse clic ${Date.now()}`);
   const url = `${BASE}/parapheur/folders/${id}/circuit`;
 
   // axe needs scripts: the same page in Arabic with JavaScript, before and after a refused start.
   const checker = await newPage(browser, { lang: 'ar' });
-  await signIn(checker, 'agent@demo.test');
+  await signInApi(checker, 'agent@demo.test');
   await checker.goto(url);
   assert.equal(await checker.getAttribute('html', 'dir'), 'rtl');
   await expectNoAxeViolations(checker, 'circuit page (ar)');
@@ -154,7 +146,7 @@ test('circuit without JavaScript (Arabic): the signature placed by clicking on t
 
 test('a frame outside the page is refused with the page size', async () => {
   const page = await newPage(browser, { lang: 'fr', js: false });
-  const agent = await signIn(page, 'agent@demo.test');
+  const agent = await signInApi(page, 'agent@demo.test');
   const id = await newFolder(page, agent, `Réponse hors page ${Date.now()}`);
   await page.goto(`${BASE}/parapheur/folders/${id}/circuit`);
   await fillTwoSteps(page);
@@ -171,7 +163,7 @@ test('a frame outside the page is refused with the page size', async () => {
 test('the key, delegation, template and settings pages pass axe (French and Arabic)', async () => {
   for (const lang of ['fr', 'ar']) {
     const official = await newPage(browser, { lang });
-    await signIn(official, 'official@demo.test');
+    await signInApi(official, 'official@demo.test');
     for (const path of ['/parapheur/keys', '/parapheur/delegations', '/parapheur/settings']) {
       await official.goto(`${BASE}${path}`);
       await expectNoAxeViolations(official, `${path} (${lang})`);
@@ -179,7 +171,7 @@ test('the key, delegation, template and settings pages pass axe (French and Arab
     }
     await official.context().close();
     const admin = await newPage(browser, { lang });
-    await signIn(admin, 'admin@demo.test');
+    await signInApi(admin, 'admin@demo.test');
     for (const path of ['/parapheur/templates', '/parapheur/settings']) {
       await admin.goto(`${BASE}${path}`);
       await expectNoAxeViolations(admin, `${path} (${lang})`);

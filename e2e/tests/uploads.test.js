@@ -2,18 +2,11 @@
 // bytes, not by the name) and, with JavaScript, already in the upload preview island.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage } from './helpers.js';
+import { BASE, launch, newPage, signInWithForm } from './helpers.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function signInDemo(page) {
-  await page.goto(`${BASE}/signin`);
-  await page.fill('#field-email', 'citizen2@demo.test');
-  await page.fill('#field-password', 'demo-password');
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/signin"] button[type=submit]')]);
-}
 
 async function submitFake(page) {
   await page.goto(`${BASE}/file`);
@@ -26,7 +19,7 @@ async function submitFake(page) {
 
 test('a text file named .pdf is refused with a clear error, in French and in Arabic', async () => {
   const page = await newPage(browser, { lang: 'fr', js: false });
-  await signInDemo(page);
+  await signInWithForm(page, 'citizen2@demo.test');
   const fr = await submitFake(page);
   assert.match(fr, /fake\.pdf/, fr);
   assert.equal(await page.inputValue('#field-subject'), 'Pièce douteuse', 'typed values are kept');
@@ -39,7 +32,7 @@ test('a text file named .pdf is refused with a clear error, in French and in Ara
 
 test('the upload preview island lists chosen files and warns before sending', async () => {
   const page = await newPage(browser, { lang: 'en' });
-  await signInDemo(page);
+  await signInWithForm(page, 'citizen2@demo.test');
   await page.goto(`${BASE}/file`);
   await page.waitForFunction(() => !!window.__hydrateIsland, null, { timeout: 60_000 });
   // The island wakes on idle; wait until its change handler is attached by retrying.
