@@ -7,7 +7,7 @@ use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use sijill_frontend::i18n::{fill, FormError, Lang as UiLang, B};
+use sijill_frontend::i18n::{fill, FormError, Lang, B};
 use sijill_frontend::model::FormState;
 use sijill_frontend::pages::bureau_model::{Choice, CorrespondentLine, DocumentLink, EntryPage, IntakeChoices, QueueFilters, QueueLine, QueueView};
 use sijill_frontend::pages::{bureau_entry, bureau_forms, bureau_queue, error as error_page};
@@ -52,12 +52,12 @@ pub fn field_error(e: &Error) -> (&'static str, FormError) {
     }
 }
 
-fn unit_name(u: &UnitRef, lang: UiLang) -> String {
+fn unit_name(u: &UnitRef, lang: Lang) -> String {
     let n = u.names.get(lang);
     if n.trim().is_empty() { u.names.fr.clone() } else { n.to_owned() }
 }
 
-fn line(e: &EntryLine, lang: UiLang) -> QueueLine {
+fn line(e: &EntryLine, lang: Lang) -> QueueLine {
     QueueLine {
         id: e.id.clone(),
         number: e.number.clone(),
@@ -78,7 +78,7 @@ pub fn correspondent_line(c: &CorrespondentView) -> CorrespondentLine {
     CorrespondentLine { id: c.id, kind: c.kind.clone(), name: c.name.clone(), email: c.email.clone(), phone: c.phone.clone(), address: c.address.clone() }
 }
 
-fn entry_page(e: &EntryView, lang: UiLang) -> EntryPage {
+fn entry_page(e: &EntryView, lang: Lang) -> EntryPage {
     EntryPage {
         line: line(&e.line, lang),
         administration: e.administration.clone(),
@@ -98,7 +98,7 @@ fn entry_page(e: &EntryView, lang: UiLang) -> EntryPage {
     }
 }
 
-fn unit_choices(units: &[UnitRef], lang: UiLang) -> Vec<Choice> {
+fn unit_choices(units: &[UnitRef], lang: Lang) -> Vec<Choice> {
     units.iter().map(|u| (u.id.to_string(), unit_name(u, lang))).collect()
 }
 
@@ -188,7 +188,7 @@ pub struct PaperQuery {
 }
 
 /// Everything the intake forms offer; `query` filters the address book.
-async fn choices(state: &AppState, user: &CurrentUser, lang: UiLang, query: &str) -> Result<(i32, IntakeChoices), Error> {
+async fn choices(state: &AppState, user: &CurrentUser, lang: Lang, query: &str) -> Result<(i32, IntakeChoices), Error> {
     let scope = state.svc.staff_scope(user, None).await?;
     let a = scope.administration_id;
     let units = state.svc.units(a).await?;

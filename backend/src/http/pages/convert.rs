@@ -1,7 +1,7 @@
 //! From domain views to the frontend's page models (names in the page's language, dates as
 //! Unix seconds, statuses as the frontend's enum). Pure functions, unit-tested below.
 
-use sijill_frontend::i18n::{FilingStatus, Lang as UiLang};
+use sijill_frontend::i18n::{FilingStatus, Lang};
 use sijill_frontend::model::{
     AdministrationEntry, DocumentLine, FilingLine, ReceiptView, Revocation, ServiceEntry, SignatureView, VerifyReport,
 };
@@ -9,12 +9,12 @@ use sijill_frontend::model::{
 use crate::domain::catalogue::{self, Names};
 use crate::domain::filings::FilingView;
 
-fn name(names: &Names, ui: UiLang) -> String {
+fn name(names: &Names, ui: Lang) -> String {
     let n = names.get(ui);
     if n.trim().is_empty() { names.fr.clone() } else { n.to_owned() }
 }
 
-pub fn catalogue(entries: &[catalogue::AdministrationEntry], ui: UiLang) -> Vec<AdministrationEntry> {
+pub fn catalogue(entries: &[catalogue::AdministrationEntry], ui: Lang) -> Vec<AdministrationEntry> {
     entries
         .iter()
         .map(|a| AdministrationEntry {
@@ -34,7 +34,7 @@ pub fn catalogue(entries: &[catalogue::AdministrationEntry], ui: UiLang) -> Vec<
         .collect()
 }
 
-pub fn receipt(f: &FilingView, filer: &str, service_name: Option<String>, ui: UiLang) -> ReceiptView {
+pub fn receipt(f: &FilingView, filer: &str, service_name: Option<String>, ui: Lang) -> ReceiptView {
     ReceiptView {
         id: f.id.clone(),
         number: f.number.clone(),
@@ -55,7 +55,7 @@ pub fn receipt(f: &FilingView, filer: &str, service_name: Option<String>, ui: Ui
     }
 }
 
-pub fn filing_line(f: &FilingView, ui: UiLang) -> FilingLine {
+pub fn filing_line(f: &FilingView, ui: Lang) -> FilingLine {
     FilingLine {
         id: f.id.clone(),
         number: f.number.clone(),

@@ -21,11 +21,10 @@ mod search;
 pub mod session;
 mod verify;
 
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use sijill_frontend::i18n::Lang as UiLang;
 use sijill_frontend::model::PageCtx;
 
 use crate::http::AppState;
@@ -79,11 +78,6 @@ pub fn router() -> Router<AppState> {
         .route("/static/sijill.css", get(assets::stylesheet))
         .route("/pkg/{*file}", get(assets::pkg_file))
         .fallback(public::not_found)
-}
-
-/// The page's language, from the `lang` cookie or `Accept-Language` (see `http::error`).
-pub fn ui_lang(headers: &HeaderMap) -> UiLang {
-    crate::http::error::lang_of(headers)
 }
 
 /// An HTML response with its language announced and no caching of personal pages.

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 use sijill_frontend::i18n::parapheur_circuit::{PA, PC};
-use sijill_frontend::i18n::{FormError, Lang as UiLang};
+use sijill_frontend::i18n::{FormError, Lang};
 use sijill_frontend::model::FormState;
 use sijill_frontend::pages::parapheur_admin::{self as page, DelegationLine, TemplateLine};
 use sijill_frontend::pages::parapheur_circuit::Choice;
@@ -150,7 +150,7 @@ pub async fn delegate(State(state): State<AppState>, v: Visitor, Form(fields): F
 }
 
 /// A template's steps in words: "1. Visa — Amina", "2. Signature — Responsable signataire (DAA)".
-fn describe(steps: &[StepSpec], people: &[Choice], units: &[Choice], lang: UiLang) -> Vec<String> {
+fn describe(steps: &[StepSpec], people: &[Choice], units: &[Choice], lang: Lang) -> Vec<String> {
     let roles = sijill_frontend::pages::parapheur_circuit::roles(lang);
     let find = |list: &[Choice], id: String| list.iter().find(|(v, _)| *v == id).map(|(_, n)| n.clone()).unwrap_or(id);
     steps

@@ -8,7 +8,7 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use sijill_frontend::i18n::parapheur_circuit::PC;
-use sijill_frontend::i18n::{fill, Lang as UiLang};
+use sijill_frontend::i18n::{fill, Lang};
 use sijill_frontend::islands::sig_placement::{from_click, pt, DEFAULT_SIZE};
 use sijill_frontend::model::FormState;
 use sijill_frontend::pages::error as error_page;
@@ -45,7 +45,7 @@ pub fn failure(v: &Visitor, e: &Error) -> Response {
 }
 
 /// A domain error as a form error ("" = the whole form), in the user's language.
-pub fn domain_error(e: &Error, lang: UiLang) -> (StatusCode, Vec<(String, String)>) {
+pub fn domain_error(e: &Error, lang: Lang) -> (StatusCode, Vec<(String, String)>) {
     let (status, msg) = e.status_and_msg();
     (status, vec![(String::new(), msg.text(lang))])
 }
@@ -65,7 +65,7 @@ fn num(s: &str) -> Option<f64> {
     s.replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-fn placement(f: &[(String, String)], r: usize, lang: UiLang, sizes: Option<&[(f64, f64)]>) -> Result<Option<Placement>, String> {
+fn placement(f: &[(String, String)], r: usize, lang: Lang, sizes: Option<&[(f64, f64)]>) -> Result<Option<Placement>, String> {
     let vals: Vec<&str> = ["page", "x", "y", "w", "h"].iter().map(|n| get(f, &format!("{n}_{r}"))).collect();
     if vals.iter().all(|v| v.is_empty()) {
         return Ok(None);
@@ -93,7 +93,7 @@ fn placement(f: &[(String, String)], r: usize, lang: UiLang, sizes: Option<&[(f6
 }
 
 /// The step rows as a circuit (blank rows skipped), or the errors by field.
-pub fn parse_rows(f: &[(String, String)], lang: UiLang, sizes: Option<&[(f64, f64)]>) -> Result<Vec<StepSpec>, Vec<(String, String)>> {
+pub fn parse_rows(f: &[(String, String)], lang: Lang, sizes: Option<&[(f64, f64)]>) -> Result<Vec<StepSpec>, Vec<(String, String)>> {
     let mut steps = Vec::new();
     let mut errors = Vec::new();
     for r in 0..ROWS {
@@ -158,7 +158,7 @@ pub fn rows_of(steps: &[StepSpec]) -> FormState {
 }
 
 /// Who steps may name, in the page's language.
-pub async fn choices(state: &AppState, user: &CurrentUser, administration_id: i32, lang: UiLang) -> Result<StepChoices, Error> {
+pub async fn choices(state: &AppState, user: &CurrentUser, administration_id: i32, lang: Lang) -> Result<StepChoices, Error> {
     let a = state.svc.circuit_assignees(user, administration_id).await?;
     Ok(StepChoices {
         people: a.people.iter().map(|p| (p.id.to_string(), p.name.clone())).collect(),

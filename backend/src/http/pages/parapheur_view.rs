@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use sijill_frontend::i18n::parapheur::{role_name, step_kind, P};
-use sijill_frontend::i18n::{fill, Lang as UiLang};
+use sijill_frontend::i18n::{fill, Lang};
 use sijill_frontend::pages::parapheur_folder::{DocumentBlock, FolderPage, Frame, HistoryEntry, MyTurn, NoteLine, StepLine};
 use sijill_frontend::pages::parapheur_inbox::{FolderLine, Inbox};
 
@@ -20,13 +20,13 @@ use crate::http::AppState;
 /// Display names of users and units, looked up once per page.
 struct Names<'a> {
     state: &'a AppState,
-    lang: UiLang,
+    lang: Lang,
     users: HashMap<i32, String>,
     units: HashMap<i32, String>,
 }
 
 impl<'a> Names<'a> {
-    fn new(state: &'a AppState, lang: UiLang) -> Self {
+    fn new(state: &'a AppState, lang: Lang) -> Self {
         Names { state, lang, users: HashMap::new(), units: HashMap::new() }
     }
 
@@ -68,7 +68,7 @@ impl<'a> Names<'a> {
     }
 }
 
-fn step_label(lang: UiLang, position: i32, kind: &str) -> String {
+fn step_label(lang: Lang, position: i32, kind: &str) -> String {
     fill(&fill(P::StepOf.text(lang), "n", &position.to_string()), "kind", step_kind(kind).text(lang))
 }
 
@@ -105,7 +105,7 @@ async fn entry_deadline(state: &AppState, user: &CurrentUser, entry: Option<&str
 const DONE_SHOWN: u64 = 20;
 
 /// The inbox of `user` in `administration_id`.
-pub async fn inbox(state: &AppState, user: &CurrentUser, administration_id: i32, lang: UiLang) -> Result<Inbox> {
+pub async fn inbox(state: &AppState, user: &CurrentUser, administration_id: i32, lang: Lang) -> Result<Inbox> {
     let folders: Vec<FolderView> = state.svc.my_folders(user, administration_id, DONE_SHOWN).await?;
     let actor = state.svc.actor(user).await?;
     let mut names = Names::new(state, lang);
@@ -160,7 +160,7 @@ fn reason_of(details: &serde_json::Value) -> Option<String> {
 }
 
 /// The folder page of `id` for `user` (NotFound unless they may read it).
-pub async fn folder(state: &AppState, user: &CurrentUser, id: i32, lang: UiLang) -> Result<FolderPage> {
+pub async fn folder(state: &AppState, user: &CurrentUser, id: i32, lang: Lang) -> Result<FolderPage> {
     let svc = &state.svc;
     let (f, steps, actor) = svc.readable_folder(user, id).await?;
     let view = svc.folder_view(user, id).await?;

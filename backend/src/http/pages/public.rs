@@ -4,7 +4,7 @@ use axum::extract::{Path, Query};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use sijill_frontend::i18n::Lang as UiLang;
+use sijill_frontend::i18n::Lang;
 use sijill_frontend::pages;
 
 use super::session::Visitor;
@@ -23,7 +23,7 @@ pub struct NextQuery {
 /// Remembers the chosen language for a year in the `lang` cookie and goes back to the page.
 pub async fn switch_language(Path(code): Path<String>, Query(q): Query<NextQuery>) -> Response {
     let next = safe_next(q.next.as_deref());
-    let Some(lang) = UiLang::from_code(&code) else {
+    let Some(lang) = Lang::from_code(&code) else {
         return Redirect::to(&next).into_response();
     };
     let mut res = Redirect::to(&next).into_response();

@@ -10,7 +10,7 @@ use axum::extract::{Form, Path, Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
-use sijill_frontend::i18n::{fill, FilingStatus, Lang as UiLang, R};
+use sijill_frontend::i18n::{fill, FilingStatus, Lang, R};
 use sijill_frontend::model::{AnswerLine, FormState};
 use sijill_frontend::pages::routing_slip::{self, Choice, DraftLine, RoutingPanel, SlipLine};
 use sijill_frontend::pages::routing_work::{self, WorkFilterState, WorkLine};
@@ -41,7 +41,7 @@ fn failure(v: &Visitor, e: &Error) -> Response {
     v.finish(html(&ctx, status, body))
 }
 
-fn name(n: &Names, lang: UiLang) -> String {
+fn name(n: &Names, lang: Lang) -> String {
     let s = n.get(lang);
     if s.trim().is_empty() { n.fr.clone() } else { s.to_owned() }
 }
@@ -51,7 +51,7 @@ fn midnight(d: Option<NaiveDate>) -> Option<i64> {
 }
 
 /// The slip block of an entry, in the page's language.
-pub async fn panel(state: &AppState, user: &CurrentUser, entry_id: &str, lang: UiLang) -> Result<RoutingPanel> {
+pub async fn panel(state: &AppState, user: &CurrentUser, entry_id: &str, lang: Lang) -> Result<RoutingPanel> {
     let svc = &state.svc;
     let slip = svc.routing_slip(user, entry_id).await?;
     let choices = svc.assignable(user, entry_id).await?;
@@ -137,7 +137,7 @@ pub async fn answer_lines(state: &AppState, user: &CurrentUser, filing_id: &str)
     }
 }
 
-fn work_lines(items: Vec<WorkItem>, lang: UiLang) -> Vec<WorkLine> {
+fn work_lines(items: Vec<WorkItem>, lang: Lang) -> Vec<WorkLine> {
     items
         .into_iter()
         .map(|i| WorkLine {

@@ -9,7 +9,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::Cookie;
 use axum_extra::extract::CookieJar;
-use sijill_frontend::i18n::Lang as UiLang;
+use sijill_frontend::i18n::Lang;
 use sijill_frontend::model::PageCtx;
 
 use crate::domain::auth::CurrentUser;
@@ -17,7 +17,7 @@ use crate::http::extract::{session_token, SESSION_COOKIE};
 use crate::http::{csrf, AppState};
 
 pub struct Visitor {
-    pub lang: UiLang,
+    pub lang: Lang,
     pub user: Option<CurrentUser>,
     pub session: Option<String>,
     jar: CookieJar,
@@ -38,7 +38,7 @@ impl FromRequestParts<AppState> for Visitor {
             None => None,
         };
         let (jar, csrf_token) = csrf::token(state, CookieJar::from_headers(&parts.headers));
-        Ok(Visitor { lang: super::ui_lang(&parts.headers), user, session, jar, csrf_token, state: state.clone() })
+        Ok(Visitor { lang: crate::http::error::lang_of(&parts.headers), user, session, jar, csrf_token, state: state.clone() })
     }
 }
 
