@@ -29,9 +29,10 @@ trap cleanup EXIT INT TERM
 # Tests run concurrently and each opens a pool; allow plenty of connections. Tests run
 # without fsync (a throwaway cluster); the benchmark sets SIJILL_PG_FSYNC=on to measure
 # with durable commits, as in production.
+# SIJILL_PG_EXTRA adds server options (e.g. "-c log_min_duration_statement=50").
 FSYNC=${SIJILL_PG_FSYNC:-off}
 "${AS[@]}" "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-  -o "-h 127.0.0.1 -p $PORT -k $DIR -c max_connections=400 -c fsync=$FSYNC -c shared_buffers=64MB" start >/dev/null \
+  -o "-h 127.0.0.1 -p $PORT -k $DIR -c max_connections=400 -c fsync=$FSYNC -c shared_buffers=64MB ${SIJILL_PG_EXTRA:-}" start >/dev/null \
   || { cat "$DIR/server.log" >&2; exit 1; }
 
 export SIJILL_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres"

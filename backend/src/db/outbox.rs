@@ -4,9 +4,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
 
 use super::entities::outbox;
+use super::Db;
 use crate::error::Result;
 
 pub async fn enqueue(
@@ -40,8 +41,13 @@ pub fn message(kind: &str, recipient: &str, subject: &str, body: &str, filing_id
     }
 }
 
-/// Claims up to `limit` due messages for `lease`; returns the ones this caller won.
-pub async fn claim_due(c: &impl ConnectionTrait, now: DateTime<Utc>, lease: Duration, limit: u64, max_attempts: i32) -> Result<Vec<outbox::Model>> {
+/// Claims up to `limit` due messages for `lease`; returns the ones this caller won. One
+/// transaction under the writer lock: the outbox's writes queue behind the register's
+/// instead of racing them for SQLite's lock (see `register::set_receipt`).
+pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: Duration, limit: u64, max_attempts: i32) -> Result<Vec<outbox::Model>> {
+    let _w = db.writer().await;
+    let tx = db.conn.begin().await?;
+    let c = &tx;
     let due = outbox::Entity::find()
         .filter(outbox::Column::SentAt.is_null())
         .filter(outbox::Column::NextAttemptAt.lte(now))
@@ -65,28 +71,31 @@ pub async fn claim_due(c: &impl ConnectionTrait, now: DateTime<Utc>, lease: Dura
             won.push(m);
         }
     }
+    tx.commit().await?;
     Ok(won)
 }
 
-pub async fn mark_sent(c: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> Result<()> {
+pub async fn mark_sent(db: &Db, id: i32, now: DateTime<Utc>) -> Result<()> {
+    let _w = db.writer().await;
     outbox::Entity::update_many()
         .col_expr(outbox::Column::SentAt, Expr::value(now))
         .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
         .filter(outbox::Column::Id.eq(id))
-        .exec(c)
+        .exec(&db.conn)
         .await?;
     Ok(())
 }
 
-pub async fn mark_failed(c: &impl ConnectionTrait, id: i32, error: &str, next_attempt_at: DateTime<Utc>) -> Result<()> {
+pub async fn mark_failed(db: &Db, id: i32, error: &str, next_attempt_at: DateTime<Utc>) -> Result<()> {
+    let _w = db.writer().await;
     outbox::Entity::update_many()
         .col_expr(outbox::Column::LastError, Expr::value(error.to_owned()))
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(next_attempt_at))
         .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
         .filter(outbox::Column::Id.eq(id))
-        .exec(c)
+        .exec(&db.conn)
         .await?;
     Ok(())
 }

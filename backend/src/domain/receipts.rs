@@ -92,7 +92,7 @@ impl Services {
         })
         .await
         .map_err(Error::internal)??;
-        register::set_receipt(&self.db.conn, &f.id, &sha).await?;
+        register::set_receipt(&self.db, &f.id, &sha).await?;
         Ok((sealed, sha))
     }
 

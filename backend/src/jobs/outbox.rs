@@ -61,13 +61,13 @@ impl OutboxWorker {
     /// One pass: claims due messages and tries each once. Returns how many were sent.
     pub async fn run_once(&self) -> Result<usize> {
         let cfg = &self.svc.config.outbox;
-        let conn = &self.svc.db.conn;
-        let due = db::outbox::claim_due(conn, Utc::now(), LEASE, BATCH, cfg.max_attempts).await?;
+        let db = &self.svc.db;
+        let due = db::outbox::claim_due(db, Utc::now(), LEASE, BATCH, cfg.max_attempts).await?;
         let mut sent = 0;
         for m in due {
             match self.send(&m).await {
                 Ok(()) => {
-                    db::outbox::mark_sent(conn, m.id, Utc::now()).await?;
+                    db::outbox::mark_sent(db, m.id, Utc::now()).await?;
                     tracing::info!(outbox_id = m.id, kind = %m.kind, "e-mail sent");
                     sent += 1;
                 }
@@ -76,7 +76,7 @@ impl OutboxWorker {
                     let delay = cfg.backoff_base_ms.saturating_mul(1u64 << exp).min(cfg.backoff_max_ms);
                     let next = Utc::now() + chrono::Duration::milliseconds(delay as i64);
                     tracing::warn!(outbox_id = m.id, attempt = m.attempts + 1, retry_in_ms = delay, error = %e, "e-mail not sent, will retry");
-                    db::outbox::mark_failed(conn, m.id, &e.to_string(), next).await?;
+                    db::outbox::mark_failed(db, m.id, &e.to_string(), next).await?;
                 }
             }
         }
