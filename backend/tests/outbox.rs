@@ -61,3 +61,25 @@ async fn receipts_are_mailed_and_retried_while_smtp_is_down() {
     assert!(mail.contains(&number), "the subject or body names the number");
     assert!(mail.contains("application/pdf") && mail.contains(&format!("receipt-{number}.pdf")), "the sealed receipt is attached");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_server_costs_one_try_per_pass_not_one_per_message() {
+    let port = free_port();
+    let app = TestApp::with(|f| f.merge(Serialized::default("smtp.port", port))).await;
+    let token = app.login("citizen@demo.test").await;
+    for i in 0..3 {
+        let (s, v) = app.file(&token, &[("lettre.pdf", fixtures::pdf("Lettre", i))], None).await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+    }
+    let worker = OutboxWorker::new(app.state.svc.clone()).unwrap();
+    assert_eq!(worker.run_once().await.unwrap(), 0);
+    let rows = sijill_backend::db::outbox::all(&app.state.svc.db.conn).await.unwrap();
+    let attempts: Vec<i32> = rows.iter().map(|r| r.attempts).collect();
+    assert_eq!(attempts, [1, 0, 0], "the first failure stops the pass");
+    assert!(rows[1..].iter().all(|r| r.locked_until.is_none() && r.sent_at.is_none()), "the others are given back, still queued");
+
+    // The next pass tries the next one (the first now waits for its backoff).
+    assert_eq!(worker.run_once().await.unwrap(), 0);
+    let rows = sijill_backend::db::outbox::all(&app.state.svc.db.conn).await.unwrap();
+    assert_eq!(rows.iter().map(|r| r.attempts).sum::<i32>(), 2);
+}

@@ -100,6 +100,21 @@ pub async fn mark_failed(db: &Db, id: i32, error: &str, next_attempt_at: DateTim
     Ok(())
 }
 
+/// Gives back claimed messages that were not tried, without counting an attempt.
+pub async fn release(db: &Db, ids: &[i32]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let _w = db.writer().await;
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(outbox::Column::Id.is_in(ids.iter().copied()))
+        .filter(outbox::Column::SentAt.is_null())
+        .exec(&db.conn)
+        .await?;
+    Ok(())
+}
+
 /// Every outbox row, oldest first (for tests and the admin view).
 pub async fn all(c: &impl ConnectionTrait) -> Result<Vec<outbox::Model>> {
     Ok(outbox::Entity::find().order_by_asc(outbox::Column::Id).all(c).await?)

@@ -64,26 +64,50 @@ impl OutboxWorker {
         let db = &self.svc.db;
         let due = db::outbox::claim_due(db, Utc::now(), LEASE, BATCH, cfg.max_attempts).await?;
         let mut sent = 0;
-        for m in due {
-            match self.send(&m).await {
+        let mut due = due.into_iter();
+        while let Some(m) = due.next() {
+            let e = match self.send(&m).await {
                 Ok(()) => {
                     db::outbox::mark_sent(db, m.id, Utc::now()).await?;
                     tracing::info!(outbox_id = m.id, kind = %m.kind, "e-mail sent");
                     sent += 1;
+                    continue;
                 }
-                Err(e) => {
-                    let exp = m.attempts.clamp(0, 20) as u32;
-                    let delay = cfg.backoff_base_ms.saturating_mul(1u64 << exp).min(cfg.backoff_max_ms);
-                    let next = Utc::now() + chrono::Duration::milliseconds(delay as i64);
-                    tracing::warn!(outbox_id = m.id, attempt = m.attempts + 1, retry_in_ms = delay, error = %e, "e-mail not sent, will retry");
-                    db::outbox::mark_failed(db, m.id, &e.to_string(), next).await?;
-                }
+                Err(e) => e,
+            };
+            let exp = m.attempts.clamp(0, 20) as u32;
+            let delay = cfg.backoff_base_ms.saturating_mul(1u64 << exp).min(cfg.backoff_max_ms);
+            let next = Utc::now() + chrono::Duration::milliseconds(delay as i64);
+            tracing::warn!(outbox_id = m.id, attempt = m.attempts + 1, retry_in_ms = delay, error = %e.error(), "e-mail not sent, will retry");
+            db::outbox::mark_failed(db, m.id, &e.error().to_string(), next).await?;
+            if let NotSent::Unreachable(_) = e {
+                // The rest of the batch would fail the same way: each try costs reading
+                // the receipt, building the message and two writes, hundreds of times a
+                // second while the queue is long. They are released for the next pass,
+                // after the poll interval, without counting an attempt.
+                db::outbox::release(db, &due.map(|m| m.id).collect::<Vec<_>>()).await?;
+                break;
             }
         }
         Ok(sent)
     }
 
-    async fn send(&self, m: &outbox::Model) -> Result<()> {
+    async fn send(&self, m: &outbox::Model) -> std::result::Result<(), NotSent> {
+        let msg = self.message(m).await.map_err(NotSent::Failed)?;
+        self.transport.send(msg).await.map(drop).map_err(|e| {
+            // An answer from the server concerns this message; no answer at all (refused,
+            // unreachable, TLS, timeout) concerns every message.
+            let answered = e.is_transient() || e.is_permanent() || e.is_client() || e.is_response();
+            let error = Error::Internal(format!("smtp: {e}"));
+            if answered {
+                NotSent::Failed(error)
+            } else {
+                NotSent::Unreachable(error)
+            }
+        })
+    }
+
+    async fn message(&self, m: &outbox::Model) -> Result<Message> {
         let to: Mailbox = m.recipient.parse().map_err(Error::internal)?;
         let builder = Message::builder().from(self.from.clone()).to(to).subject(m.subject.clone());
         let text = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(m.body.clone());
@@ -108,7 +132,22 @@ impl OutboxWorker {
             None => builder.singlepart(text),
         }
         .map_err(Error::internal)?;
-        self.transport.send(msg).await.map_err(|e| Error::Internal(format!("smtp: {e}")))?;
-        Ok(())
+        Ok(msg)
+    }
+}
+
+/// Why a message was not sent.
+enum NotSent {
+    /// The SMTP server did not answer: the other messages would fail the same way.
+    Unreachable(Error),
+    /// This message failed (refused by the server, its receipt missing...).
+    Failed(Error),
+}
+
+impl NotSent {
+    fn error(&self) -> &Error {
+        match self {
+            NotSent::Unreachable(e) | NotSent::Failed(e) => e,
+        }
     }
 }
