@@ -29,23 +29,30 @@ struct Args {
     text_padding: bool,
 }
 
+const USAGE: &str = "usage: bench_filings [--clients 50] [--requests 2000] [--pdf-bytes 1048576] [--rate 200] [--text-padding 1]";
+
+fn usage(problem: &str) -> ! {
+    eprintln!("bench_filings: {problem}\n{USAGE}");
+    std::process::exit(2)
+}
+
 fn args() -> Args {
     let mut a = Args { clients: 50, requests: 2000, pdf_bytes: 1 << 20, rate: None, text_padding: false };
     let v: Vec<String> = std::env::args().skip(1).collect();
+    let (mut rate, mut padding) = (0usize, 0usize);
     for w in v.chunks(2) {
-        let n = w.get(1).and_then(|x| x.parse().ok()).expect("numeric argument");
-        if w[0] == "--rate" {
-            a.rate = Some(n as f64);
-            continue;
-        }
-        match w[0].as_str() {
-            "--clients" => a.clients = n,
-            "--requests" => a.requests = n,
-            "--pdf-bytes" => a.pdf_bytes = n,
-            "--text-padding" => a.text_padding = n != 0,
-            other => panic!("unknown argument {other}"),
-        }
+        let slot = match w[0].as_str() {
+            "--clients" => &mut a.clients,
+            "--requests" => &mut a.requests,
+            "--pdf-bytes" => &mut a.pdf_bytes,
+            "--rate" => &mut rate,
+            "--text-padding" => &mut padding,
+            other => usage(&format!("unknown option {other}")),
+        };
+        *slot = w.get(1).and_then(|x| x.parse().ok()).unwrap_or_else(|| usage(&format!("{} needs a whole number", w[0])));
     }
+    a.rate = (rate > 0).then_some(rate as f64);
+    a.text_padding = padding != 0;
     a
 }
 
