@@ -17,7 +17,8 @@ BIN=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys;
 # uploads right away would tax the next run with its predecessor's clean-up; a server never
 # deletes thousands of files at once.
 BENCH_DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/sijill-bench.XXXXXX")
-# Eight runs of REQUESTS filings (and warm-ups), each about 1.1 MB stored.
+# Six runs of REQUESTS filings (four here, two in cpu-per-filing.py) at about 1.1 MB stored
+# each, and a third more for the warm-ups and the PostgreSQL clusters.
 NEED_KB=$((8 * (REQUESTS + 60) * 1100))
 FREE_KB=$(df -Pk "$BENCH_DATA_DIR" | awk 'NR==2 {print $4}')
 if [ "$FREE_KB" -lt "$NEED_KB" ]; then

@@ -165,9 +165,7 @@ impl Conn {
 async fn main() {
     let a = args();
     // Under `BENCH_DATA_DIR` the uploads are left for the caller to delete once all runs are
-    // over (scripts/bench-filings.sh): on ext4 without a journal, a new file's inode
-    // allocation walks past every inode freed in the last 60 s, so deleting one run's 2,000
-    // uploads taxes the next run. A server never deletes thousands of files at once.
+    // over: scripts/bench-filings.sh says why.
     let dir = match std::env::var_os("BENCH_DATA_DIR") {
         Some(root) => tempfile::Builder::new().prefix("bench-").disable_cleanup(true).tempdir_in(root).unwrap(),
         None => tempfile::tempdir().unwrap(),
