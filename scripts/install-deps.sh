@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 MODE=${1:-test}
 APT_PACKAGES=(
   pkg-config libssl-dev            # openssl-sys
+  mold                             # linker: scripts/linker.sh (debug links in ~1 s instead of ~10)
   fonts-noto-core                  # receipts: Latin, Arabic and Tifinagh fonts (signing pdf::text)
   poppler-utils                    # pdftoppm: parapheur page images; pdfsig (independent validator)
 )
@@ -35,12 +36,27 @@ fi
 
 rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
-# wasm-bindgen-cli must match the wasm-bindgen version in Cargo.lock exactly.
+# wasm-bindgen-cli must match the wasm-bindgen version in Cargo.lock exactly. Its own lock
+# file pins crates that the registry may no longer serve (a yanked or missing version makes
+# `cargo install --locked` fail at resolution), so the locked install is tried first and an
+# unlocked install of the same exact version is the fallback; either way the installed
+# binary must report that version.
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock 2>/dev/null || true)
-if [ -n "$WB_VERSION" ]; then
-  if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q "$WB_VERSION"; then
-    cargo install --locked --quiet wasm-bindgen-cli --version "$WB_VERSION"
+[ -n "$WB_VERSION" ] || { echo "install-deps: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+wasm_bindgen_ok() { command -v wasm-bindgen >/dev/null && wasm-bindgen --version 2>/dev/null | grep -qxF "wasm-bindgen $WB_VERSION"; }
+if ! wasm_bindgen_ok; then
+  WB_LOG=$(mktemp)
+  if cargo install --locked --quiet --force wasm-bindgen-cli --version "=$WB_VERSION" 2>"$WB_LOG"; then
+    echo "install-deps: wasm-bindgen-cli $WB_VERSION installed with its own lock file (--locked)"
+  else
+    echo "install-deps: the locked install of wasm-bindgen-cli $WB_VERSION failed:" >&2
+    grep -m1 '^error' "$WB_LOG" | sed 's/^/install-deps:   /' >&2 || tail -n 3 "$WB_LOG" >&2
+    echo "install-deps: installing wasm-bindgen-cli $WB_VERSION without its lock file (dependencies resolved afresh)" >&2
+    cargo install --quiet --force wasm-bindgen-cli --version "=$WB_VERSION"
+    echo "install-deps: wasm-bindgen-cli $WB_VERSION installed unlocked (fallback)"
   fi
+  rm -f "$WB_LOG"
+  wasm_bindgen_ok || { echo "install-deps: wasm-bindgen on PATH is not $WB_VERSION: $(command -v wasm-bindgen || echo none)" >&2; exit 1; }
 fi
 
 if [ "$MODE" = run ]; then

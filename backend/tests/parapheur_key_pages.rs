@@ -6,7 +6,9 @@
 //! process environment, which must not change while another test reads it. The SoftHSM2
 //! part skips (and says so) where SoftHSM2 or pkcs11-tool is missing.
 
+#[path = "api/common/mod.rs"]
 mod common;
+#[path = "api/parapheur_support/mod.rs"]
 mod parapheur_support;
 
 use std::path::Path;

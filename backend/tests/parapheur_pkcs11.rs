@@ -5,8 +5,9 @@
 //! Skips (and says so) where SoftHSM2 or pkcs11-tool is missing; scripts/install-deps.sh
 //! installs both.
 
+#[path = "api/common/mod.rs"]
 mod common;
-#[path = "parapheur_support/mod.rs"]
+#[path = "api/parapheur_support/mod.rs"]
 mod support;
 
 use std::path::Path;

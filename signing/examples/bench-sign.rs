@@ -4,7 +4,7 @@
 //! `bench-sign make-pdfs DIR` writes the 1-page, 200-page and 15 MB sample PDFs;
 //! `bench-sign run P12 PASSWORD SECONDS FILE...` prints signatures per second per file.
 
-#[path = "../tests/common/pdfs.rs"]
+#[path = "../tests/pades/common/pdfs.rs"]
 mod pdfs;
 
 use sijill_signing::cades::build::SignerTemplate;

@@ -57,7 +57,7 @@ def test_csc_remote_signing(pki, csc_url, workdir):
     out_dir = workdir / "csc-out"
     out_dir.mkdir()
     env = dict(os.environ, SIJILL_TEST_CSC_URL=csc_url, SIJILL_TEST_OUT_DIR=str(out_dir))
-    p = subprocess.run(["cargo", "test", "--locked", "-q", "-p", "sijill-signing", "--test", "csc_remote"],
+    p = subprocess.run(["cargo", "test", "--locked", "-q", "-p", "sijill-signing", "--test", "pades", "csc_remote::"],
                        capture_output=True, text=True, env=env, timeout=1800)
     assert p.returncode == 0, p.stdout + p.stderr
     files = sorted(out_dir.glob("*.pdf"))

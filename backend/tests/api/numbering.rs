@@ -1,6 +1,6 @@
 //! Many simultaneous submissions get the numbers 1..N: no gap, no duplicate.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{fixtures, TestApp};

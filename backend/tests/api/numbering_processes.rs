@@ -6,7 +6,7 @@
 //! share the database, the document storage and the development PKI, as a deployment with
 //! several processes behind a load balancer would.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

@@ -3,10 +3,9 @@
 //! output checked with the signing crate's verifier (all signatures valid, at the level
 //! configured) and, for a two-signature document, by pyHanko and pdfsig too.
 
-mod common;
+use crate::common;
 
-#[path = "parapheur_support/mod.rs"]
-mod support;
+use crate::parapheur_support as support;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};

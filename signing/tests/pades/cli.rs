@@ -1,7 +1,7 @@
 //! The `sijill-sign` command line as scripts use it: sign, batch sign, verify (text and
 //! JSON), exit codes.
 
-mod common;
+use crate::common;
 
 use common::{pdfs, Pki};
 use std::process::Command;

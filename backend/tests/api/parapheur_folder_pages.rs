@@ -3,8 +3,8 @@
 //! and the CSRF token) and the page images, which only the folder's readers get. Refusals
 //! come back as 4xx pages in the reader's language.
 
-mod common;
-mod parapheur_support;
+use crate::common;
+use crate::parapheur_support;
 
 use axum::http::StatusCode;
 use common::pages::{csrf, multipart, page, post};

@@ -2,7 +2,7 @@
 //! mail, mail from another administration, the address book, the clerk's queue and
 //! confidentiality (SQLite; PostgreSQL with scripts/with-postgres.sh).
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};

@@ -1,7 +1,7 @@
 //! Bad files and limits: a clear 4xx with a message in the user's language, and nothing
 //! stored (no filing row, no document row, no file).
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{fixtures, TestApp};

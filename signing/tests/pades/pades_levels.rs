@@ -1,7 +1,7 @@
 //! Signing and verifying at every PAdES level on PDFs of several shapes, with a PKI
 //! built in code. Set SIJILL_TEST_OUT=dir to keep the files for external validators.
 
-mod common;
+use crate::common;
 
 use common::{pdfs, CrlSource, Pki};
 use sijill_signing::signer::Pkcs12Signer;

@@ -1,7 +1,7 @@
 //! E-mail goes through the outbox to a real SMTP server (aiosmtpd, started here on a free
 //! port); while the server is down the message stays queued and is retried.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -1,7 +1,7 @@
 //! Register search and export, on SQLite and PostgreSQL: what a clerk, an agent and an
 //! administrator find, through the real router and the real registration path.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use chrono::Utc;

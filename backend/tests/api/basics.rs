@@ -1,6 +1,6 @@
 //! Health, OpenAPI, configuration errors and accounts.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};

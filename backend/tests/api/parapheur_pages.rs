@@ -4,8 +4,8 @@
 //! the PAdES level, the PKCS#12 upload and delegations (with revocation) go through their
 //! forms, with errors in the reader's language.
 
-mod common;
-mod parapheur_support;
+use crate::common;
+use crate::parapheur_support;
 
 use axum::http::StatusCode;
 use common::pages::{csrf, multipart, page, Page};

@@ -1,6 +1,6 @@
 //! The receipt is a PDF sealed at PAdES B-T that the verifier accepts against the dev root.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};

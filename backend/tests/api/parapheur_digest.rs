@@ -3,10 +3,9 @@
 //! when several passes run at once — delivered through the outbox to a real SMTP server
 //! (aiosmtpd on a free port, as in tests/outbox.rs).
 
-mod common;
+use crate::common;
 
-#[path = "parapheur_support/mod.rs"]
-mod support;
+use crate::parapheur_support as support;
 
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -1,7 +1,7 @@
 //! Key types, digests, several signatures on one file, certification (DocMDP), visible
 //! signatures, and clear errors on encrypted or broken files.
 
-mod common;
+use crate::common;
 
 use common::{pdfs, Pki};
 use openssl::nid::Nid;

@@ -2,7 +2,7 @@
 //! (`db::visibility::visible`) and the one-entry rule (`authz::can_see`) agree on every
 //! combination of scope and entry, on SQLite and PostgreSQL.
 
-mod common;
+use crate::common;
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, Set};

@@ -4,10 +4,9 @@
 //! signed, every signature intact (our verifier, pyHanko and pdfsig). Without a filer
 //! (paper mail) it is registered and waits for the clerk's dispatch mode.
 
-mod common;
+use crate::common;
 
-#[path = "parapheur_support/mod.rs"]
-mod support;
+use crate::parapheur_support as support;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};

@@ -6,7 +6,7 @@
 //! draft → dispatch → outgoing number in register D, the incoming entry answered, the filer
 //! sees the answer and downloads it; a second dispatch refused.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};

@@ -3,10 +3,8 @@
 //! (a wrong PIN refused at once, partial failures reported per folder, the others signed;
 //! the progress page reloading itself while it runs, in the reader's language).
 
-mod common;
 
-#[path = "parapheur_support/mod.rs"]
-mod support;
+use crate::parapheur_support as support;
 
 use std::time::{Duration, Instant};
 

@@ -1,6 +1,6 @@
 //! Registration, idempotency and authorisation through the real router.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use chrono::Datelike;

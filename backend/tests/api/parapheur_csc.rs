@@ -5,9 +5,8 @@
 //! file and the development root are written there for pyHanko and pdfsig to judge
 //! (signing/tests/validators/test_parapheur.py). Skips without SIJILL_TEST_CSC_URL.
 
-mod common;
-#[path = "parapheur_support/mod.rs"]
-mod support;
+use crate::common;
+use crate::parapheur_support as support;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};

@@ -4,9 +4,8 @@
 //! with a clear 415 and creates no folder. (Without the setting they are refused:
 //! tests/parapheur.rs.)
 
-mod common;
-#[path = "parapheur_support/mod.rs"]
-mod support;
+use crate::common;
+use crate::parapheur_support as support;
 
 use axum::http::StatusCode;
 use common::TestApp;

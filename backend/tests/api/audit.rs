@@ -4,7 +4,7 @@
 //! and names the first broken link after an attacker with database access edits or
 //! deletes an event behind the triggers' back.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{fixtures, TestApp};
