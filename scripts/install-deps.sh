@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 MODE=${1:-test}
 APT_PACKAGES=(
   pkg-config libssl-dev            # openssl-sys
-  mold                             # linker: scripts/linker.sh (debug links in ~1 s instead of ~10)
+  mold                             # linker (.cargo/config.toml): debug links in ~1 s instead of ~10
   fonts-noto-core                  # receipts: Latin, Arabic and Tifinagh fonts (signing pdf::text)
   poppler-utils                    # pdftoppm: parapheur page images; pdfsig (independent validator)
 )
