@@ -4,7 +4,7 @@ CARGO ?= cargo
 
 .PHONY: run test bench install install-run frontend build fmt clean
 
-run: install-run frontend
+run: install-run
 	scripts/run-dev.sh
 
 test: install

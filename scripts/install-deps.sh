@@ -74,7 +74,13 @@ fi
 
 if [ -f e2e/package.json ]; then
   if [ ! -d e2e/node_modules ] || [ e2e/package-lock.json -nt e2e/node_modules ]; then
-    (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+    # The same fallback as wasm-bindgen-cli's: package-lock.json may pin a transitive
+    # package the registry no longer serves; package.json pins the direct ones exactly.
+    if ! (cd e2e && npm ci --no-audit --no-fund --loglevel=error); then
+      echo "install-deps: npm ci from e2e/package-lock.json failed; installing e2e/package.json's exact versions without the lock" >&2
+      (cd e2e && npm install --no-audit --no-fund --loglevel=error --no-package-lock)
+      echo "install-deps: e2e tools installed without the lock file (fallback)"
+    fi
   fi
 fi
 echo "install-deps: ok"

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-[ -d e2e/node_modules ] || (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+[ -d e2e/node_modules ] || { echo "test-e2e: e2e/node_modules missing; run scripts/install-deps.sh (make test does)" >&2; exit 1; }
 
 echo "test-e2e: building the server and the hydration bundle"
 cargo build --locked -p sijill-backend --bin sijill

@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 
 stage() { echo; echo "==== $* ===="; }
 
+stage "installation on a fresh machine (no wasm-bindgen on PATH)"
+scripts/fresh-machine-check.sh
+
 stage "unit and integration tests (SQLite)"
 cargo test --locked --workspace
 

@@ -19,23 +19,25 @@ pub async fn stylesheet() -> Response {
 }
 
 /// Where the wasm bundle lives: `target/site/pkg` under the working directory, or next to
-/// the binary (`target/{profile}/sijill` → `target/site/pkg`). `None` when not built:
-/// pages are then served without the island script and work as plain HTML.
+/// the binary (`target/{profile}/sijill` → `target/site/pkg`). `None` while not built:
+/// pages are then served without the island script and work as plain HTML. `make run`
+/// starts the server before the bundle is built (scripts/run-dev.sh builds it meanwhile),
+/// so a missing bundle is looked for again (two `stat`s) until it appears, then kept.
 pub fn pkg_dir() -> Option<&'static Path> {
-    static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let mut candidates = vec![PathBuf::from("target/site/pkg")];
-        if let Some(bin_dir) = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf)) {
-            candidates.push(bin_dir.join("../site/pkg"));
-        }
-        let found = candidates.into_iter().find(|d| d.join("sijill_frontend.js").is_file());
-        match &found {
-            Some(d) => tracing::info!(dir = %d.display(), "serving the hydration bundle"),
-            None => tracing::info!("no hydration bundle (run scripts/build-frontend.sh); pages work without it"),
-        }
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    if let Some(d) = DIR.get() {
+        return Some(d);
+    }
+    let mut candidates = vec![PathBuf::from("target/site/pkg")];
+    if let Some(bin_dir) = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf)) {
+        candidates.push(bin_dir.join("../site/pkg"));
+    }
+    let found = candidates.into_iter().find(|d| d.join("sijill_frontend.js").is_file())?;
+    let dir = DIR.get_or_init(|| {
+        tracing::info!(dir = %found.display(), "serving the hydration bundle");
         found
-    })
-    .as_deref()
+    });
+    Some(dir)
 }
 
 /// Serves a file of the bundle (`/pkg/{*file}`): only plain relative names, no `..`.
