@@ -39,6 +39,11 @@ pub enum Msg {
     ClearanceRequired,
     /// An e-parapheur message (see `domain::parapheur::msg`).
     Parapheur(crate::domain::parapheur::msg::PMsg),
+    /// The request did not get past the framework: a body that is not the operation's JSON
+    /// (or no JSON content type), a path or query parameter that does not parse.
+    MalformedRequest,
+    /// A request body over the route's limit, refused before the handler ran.
+    RequestTooLarge,
     Internal,
 }
 
@@ -74,6 +79,8 @@ impl Msg {
             Msg::AlreadyDone => "already_done",
             Msg::ClearanceRequired => "clearance_required",
             Msg::Parapheur(m) => m.code(),
+            Msg::MalformedRequest => "malformed_request",
+            Msg::RequestTooLarge => "request_too_large",
             Msg::Internal => "internal",
         }
     }
@@ -193,6 +200,14 @@ impl Msg {
             (ClearanceRequired, Ar) => "يتطلب مستوى السرية هذا ترخيصًا لا تملكه.".into(),
             (ClearanceRequired, Zgh) => "ⴰⴼⵔⴷⵉⵙ ⴰⴷ ⵏ ⵜⵓⴼⴼⵔⵜ ⵉⵇⵇⴰⵏ ⴰⵣⵔⴼ ⵓⵔ ⵖⵓⵔⴽ ⵉⵍⵍⵉⵏ.".into(),
             (ClearanceRequired, En) => "This confidentiality level needs a clearance you do not hold.".into(),
+            (MalformedRequest, Fr) => "Requête mal formée : le corps, le chemin ou un paramètre ne correspond pas à ce que cette opération attend.".into(),
+            (MalformedRequest, Ar) => "طلب غير سليم: المتن أو المسار أو أحد المعاملات لا يطابق ما تنتظره هذه العملية.".into(),
+            (MalformedRequest, Zgh) => "ⵜⵓⵜⵜⵔⴰ ⵓⵔ ⵉⵖⵓⴷⴰⵏ: ⴰⴳⵔⴰⵡ, ⴰⴱⵔⵉⴷ ⵏⵖ ⵢⴰⵏ ⵓⵎⵙⴽⴰⵔ ⵓⵔ ⵉⵎⵙⴰⵙⴰ ⴷ ⵎⴰ ⵜⵔⴰ ⵜⵎⴳⴰ ⴰ.".into(),
+            (MalformedRequest, En) => "Malformed request: the body, the path or a parameter is not what this operation expects.".into(),
+            (RequestTooLarge, Fr) => "La requête dépasse la taille admise pour cette opération.".into(),
+            (RequestTooLarge, Ar) => "يتجاوز الطلب الحجم المسموح به لهذه العملية.".into(),
+            (RequestTooLarge, Zgh) => "ⵜⵓⵜⵜⵔⴰ ⵜⵣⴳⴳⵓⵔ ⵜⴰⵖⵣⵉ ⵉⵜⵜⵓⵙⵓⵔⴼⵏ ⵉ ⵜⵎⴳⴰ ⴰ.".into(),
+            (RequestTooLarge, En) => "The request is larger than this operation accepts.".into(),
             (Internal, Fr) => "Erreur interne ; réessayez plus tard.".into(),
             (Internal, Ar) => "خطأ داخلي؛ حاول لاحقًا.".into(),
             (Internal, Zgh) => "ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ; ⴰⵍⵙ ⴷⴼⴼⵉⵔ.".into(),

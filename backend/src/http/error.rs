@@ -76,10 +76,36 @@ pub fn lang_of(headers: &HeaderMap) -> Lang {
     Lang::negotiate(cookie.as_deref(), accept)
 }
 
-/// Middleware: re-renders error messages in the request's language.
+/// Middleware: re-renders error messages in the request's language. On the API, a client
+/// error that did not come from our `Error` (axum's rejections of a body, path or query that
+/// does not parse, a body over the limit, an unknown route: plain text, 400/404/405/413/415/422)
+/// gets the usual `{error, message}` body too, and the rejections of what the caller sent
+/// are all 400, so a client has one shape and one status to handle.
 pub async fn localize(req: Request, next: Next) -> Response {
     let lang = lang_of(req.headers());
+    let api = req.uri().path().starts_with("/api/");
     let mut res = next.run(req).await;
+    let ours = res.extensions().get::<Localizable>().is_some();
+    if api && !ours && res.status().is_client_error() {
+        let msg = match res.status() {
+            StatusCode::NOT_FOUND => Some((StatusCode::NOT_FOUND, Msg::NotFound)),
+            StatusCode::PAYLOAD_TOO_LARGE => Some((StatusCode::PAYLOAD_TOO_LARGE, Msg::RequestTooLarge)),
+            StatusCode::BAD_REQUEST | StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => {
+                Some((StatusCode::BAD_REQUEST, Msg::MalformedRequest))
+            }
+            _ => None,
+        };
+        let json = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+        if let (Some((status, msg)), false) = (msg, json) {
+            let mut out = body(status, &msg, lang);
+            for (k, v) in res.headers() {
+                if k != header::CONTENT_LENGTH && k != header::CONTENT_TYPE && k != header::CONTENT_LANGUAGE {
+                    out.headers_mut().insert(k.clone(), v.clone());
+                }
+            }
+            return out;
+        }
+    }
     match res.extensions_mut().remove::<Localizable>() {
         Some(Localizable(msg)) if lang != Lang::Fr => {
             let mut out = body(res.status(), &msg, lang);
