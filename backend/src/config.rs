@@ -15,7 +15,6 @@ pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 const DEV_SECRET: &str = "development-secret-do-not-use-in-production";
 /// The development key for PKCS#12 keystores at rest; production must replace it.
 const DEV_KEY_ENCRYPTION_KEY: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
@@ -37,6 +36,7 @@ pub struct Config {
     pub seed: Seed,
     pub parapheur: Parapheur,
     pub routing: Routing,
+    pub throttle: Throttle,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -117,6 +117,29 @@ pub struct Routing {
     pub due_soon_days: u32,
     /// Hour of the day (UTC, 0-23) the daily reminder e-mails are queued.
     pub reminder_hour: u32,
+}
+
+/// Abuse limits on sign-in, sign-up, e-mail verification and PIN entry (`domain::throttle`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Throttle {
+    /// Wrong passwords of one account, or wrong PINs of one signing key, before a lockout.
+    pub account_failures: u32,
+    /// Failed sign-ins or verification links from one client address before a lockout.
+    pub address_failures: u32,
+    /// Sign-ups from one client address per window.
+    pub signups_per_address: u32,
+    /// Sign-ups naming one e-mail address per window.
+    pub signups_per_email: u32,
+    /// Attempts older than this many seconds are forgotten.
+    pub window_secs: u64,
+    /// Length of a first lockout, in seconds; each next one in a row lasts twice as long.
+    pub lockout_secs: u64,
+    /// The longest lockout, in seconds.
+    pub max_lockout_secs: u64,
+    /// Behind a reverse proxy: the client address is the last `X-Forwarded-For` entry
+    /// (the one the proxy added) instead of the connection's peer.
+    pub trust_forwarded_for: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -242,6 +265,22 @@ impl Config {
         }
         if self.outbox.backoff_base_ms == 0 || self.outbox.backoff_max_ms < self.outbox.backoff_base_ms {
             return bad("outbox.backoff_max_ms", "must be at least outbox.backoff_base_ms (> 0)");
+        }
+        let t = &self.throttle;
+        for (key, n) in [
+            ("throttle.account_failures", t.account_failures as u64),
+            ("throttle.address_failures", t.address_failures as u64),
+            ("throttle.signups_per_address", t.signups_per_address as u64),
+            ("throttle.signups_per_email", t.signups_per_email as u64),
+            ("throttle.window_secs", t.window_secs),
+            ("throttle.lockout_secs", t.lockout_secs),
+        ] {
+            if n == 0 {
+                return bad(key, "must be at least 1");
+            }
+        }
+        if t.max_lockout_secs < t.lockout_secs {
+            return bad("throttle.max_lockout_secs", "must be at least throttle.lockout_secs");
         }
         if self.routing.reminder_hour > 23 {
             return bad("routing.reminder_hour", "must be an hour of the day, 0 to 23");
