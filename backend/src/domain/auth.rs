@@ -323,3 +323,20 @@ fn current(u: crate::db::entities::user::Model, roles: Vec<crate::db::entities::
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_password_policy_refuses_the_guessable_and_keeps_passphrases() {
+        for p in ["1234567890", "          ", "password1234", "azertyuiop", "aaaaaaaaaaaa", "amina.filer2026", "demo-password"] {
+            assert!(check_password(p, "amina.filer@demo.test", "Amina Filer").is_err(), "{p:?}");
+        }
+        // The e2e helpers' default password and the tests' strong one.
+        for p in ["correct-horse-battery", "ochre-tambourine-glacier-47"] {
+            assert!(check_password(p, "amina.filer@demo.test", "Amina Filer").is_ok(), "{p:?}");
+        }
+        assert!(check_password(&"x".repeat(MAX_PASSWORD_LEN + 1), "a@b.c", "A").is_err());
+    }
+}
