@@ -53,7 +53,8 @@ pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> Result
     tokio::spawn(crate::jobs::folder_answers::run(state.svc.clone()));
     tokio::spawn(crate::jobs::digest::run(state.svc.clone()));
     let app = http::router(state);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    // The peer address is the client address the abuse limits count (`http::extract::ClientAddr`).
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(shutdown()).await?;
     Ok(())
 }
 

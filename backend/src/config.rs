@@ -15,6 +15,41 @@ pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 const DEV_SECRET: &str = "development-secret-do-not-use-in-production";
 /// The development key for PKCS#12 keystores at rest; production must replace it.
 const DEV_KEY_ENCRYPTION_KEY: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+/// Values published with the code (the defaults and `config/production.example.toml`):
+/// anyone can read them, so production refuses them, however they are cased or spaced.
+const PUBLISHED_SECRETS: &[&str] = &[
+    DEV_SECRET,
+    DEV_KEY_ENCRYPTION_KEY,
+    "CHANGE-ME-to-a-long-random-string-of-32+-characters",
+    "cef45cbd0a7b980278ede05e7abcb97ff38d02ed67132750b151524df3862a4c",
+];
+/// Placeholders that say "put your own value here".
+const PLACEHOLDERS: &[&str] = &["change-me", "changeme", "change_me", "replace-me", "example"];
+
+/// Why a production secret is refused, if it is: published with the code, a placeholder,
+/// or too predictable (fewer than 128 bits by its own character frequencies, or fewer than
+/// 10 distinct characters). Compared trimmed and case-folded, so that `DEVELOPMENT-…` or a
+/// pasted value with a trailing space is still recognised.
+pub fn weak_secret(value: &str) -> Option<&'static str> {
+    let v = value.trim().to_lowercase();
+    if PUBLISHED_SECRETS.iter().any(|p| p.to_lowercase() == v) {
+        return Some("this value is published with Sijill and is refused in production mode; generate your own (e.g. `openssl rand -hex 32`)");
+    }
+    if PLACEHOLDERS.iter().any(|p| v.contains(p)) {
+        return Some("still holds a placeholder (CHANGE-ME…); generate your own value (e.g. `openssl rand -hex 32`)");
+    }
+    let chars: Vec<char> = v.chars().collect();
+    let mut counts = std::collections::HashMap::new();
+    for c in &chars {
+        *counts.entry(*c).or_insert(0usize) += 1;
+    }
+    let n = chars.len() as f64;
+    let bits: f64 = counts.values().map(|&k| -(k as f64 / n) * (k as f64 / n).log2()).sum::<f64>() * n;
+    if counts.len() < 10 || bits < 128.0 {
+        return Some("is too predictable for production mode (repeated or few distinct characters); generate a random value (e.g. `openssl rand -hex 32`)");
+    }
+    None
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,6 +72,7 @@ pub struct Config {
     pub seed: Seed,
     pub parapheur: Parapheur,
     pub routing: Routing,
+    pub throttle: Throttle,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -117,6 +153,29 @@ pub struct Routing {
     pub due_soon_days: u32,
     /// Hour of the day (UTC, 0-23) the daily reminder e-mails are queued.
     pub reminder_hour: u32,
+}
+
+/// Abuse limits on sign-in, sign-up, e-mail verification and PIN entry (`domain::throttle`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Throttle {
+    /// Wrong passwords of one account, or wrong PINs of one signing key, before a lockout.
+    pub account_failures: u32,
+    /// Failed sign-ins or verification links from one client address before a lockout.
+    pub address_failures: u32,
+    /// Sign-ups from one client address per window.
+    pub signups_per_address: u32,
+    /// Sign-ups naming one e-mail address per window.
+    pub signups_per_email: u32,
+    /// Attempts older than this many seconds are forgotten.
+    pub window_secs: u64,
+    /// Length of a first lockout, in seconds; each next one in a row lasts twice as long.
+    pub lockout_secs: u64,
+    /// The longest lockout, in seconds.
+    pub max_lockout_secs: u64,
+    /// Behind a reverse proxy: the client address is the last `X-Forwarded-For` entry
+    /// (the one the proxy added) instead of the connection's peer.
+    pub trust_forwarded_for: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -243,6 +302,22 @@ impl Config {
         if self.outbox.backoff_base_ms == 0 || self.outbox.backoff_max_ms < self.outbox.backoff_base_ms {
             return bad("outbox.backoff_max_ms", "must be at least outbox.backoff_base_ms (> 0)");
         }
+        let t = &self.throttle;
+        for (key, n) in [
+            ("throttle.account_failures", t.account_failures as u64),
+            ("throttle.address_failures", t.address_failures as u64),
+            ("throttle.signups_per_address", t.signups_per_address as u64),
+            ("throttle.signups_per_email", t.signups_per_email as u64),
+            ("throttle.window_secs", t.window_secs),
+            ("throttle.lockout_secs", t.lockout_secs),
+        ] {
+            if n == 0 {
+                return bad(key, "must be at least 1");
+            }
+        }
+        if t.max_lockout_secs < t.lockout_secs {
+            return bad("throttle.max_lockout_secs", "must be at least throttle.lockout_secs");
+        }
         if self.routing.reminder_hour > 23 {
             return bad("routing.reminder_hour", "must be an hour of the day, 0 to 23");
         }
@@ -253,11 +328,26 @@ impl Config {
             if !self.pki.seal_p12.is_empty() && !self.pki.tsa_url.starts_with("http") {
                 return bad("pki.tsa_url", "receipts are sealed at PAdES B-T: set the timestamp service URL");
             }
-            if self.server.secret == DEV_SECRET {
-                return bad("server.secret", "the development secret is refused in production mode");
+            if let Some(why) = weak_secret(&self.server.secret) {
+                return bad("server.secret", why);
             }
-            if self.parapheur.key_encryption_key == DEV_KEY_ENCRYPTION_KEY {
-                return bad("parapheur.key_encryption_key", "the development key is refused in production mode");
+            if let Some(why) = weak_secret(&self.parapheur.key_encryption_key) {
+                return bad("parapheur.key_encryption_key", why);
+            }
+            let smtp_password = self.smtp.password.to_lowercase();
+            if PLACEHOLDERS.iter().any(|p| smtp_password.contains(p)) {
+                return bad("smtp.password", "still holds a placeholder (CHANGE-ME); set the mail server's password");
+            }
+            let db_url = self.database.url.to_lowercase();
+            if PLACEHOLDERS[..3].iter().any(|p| db_url.contains(p)) {
+                return bad("database.url", "still holds a placeholder (CHANGE-ME); set the database's password");
+            }
+            if !self.server.secure_cookies {
+                return bad("server.secure_cookies", "must be true in production mode (cookies only over HTTPS)");
+            }
+            let url = self.server.public_url.trim().to_lowercase();
+            if !url.starts_with("https://") || url.len() <= "https://".len() {
+                return bad("server.public_url", "must be an https:// URL in production mode");
             }
         }
         Ok(())

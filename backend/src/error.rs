@@ -28,6 +28,10 @@ pub enum Error {
     /// A document that is not a PDF, JPEG or PNG, or does not parse as one (415).
     #[error("unsupported media: {0:?}")]
     UnsupportedMedia(Msg),
+    /// Too many attempts (sign-in, sign-up, PIN…): locked out for this many seconds (429
+    /// with `Retry-After`; see `domain::throttle`).
+    #[error("too many requests (retry after {retry_after_secs} s)")]
+    TooManyRequests { retry_after_secs: u64 },
     /// A component the request needs is not available (503), e.g. the seal before it is wired.
     #[error("unavailable: {0:?}")]
     Unavailable(Msg),

@@ -37,6 +37,16 @@ pub enum Msg {
     AlreadyDone,
     /// Registering or reading confidential mail needs a clearance of that level.
     ClearanceRequired,
+    /// Too many attempts: locked out for about this many minutes (429).
+    TooManyAttempts { minutes: u64 },
+    /// The password is too easy to guess (common, a sequence, a repetition, the user's name…).
+    GuessablePassword,
+    /// An API token is refused until the e-mail address is verified.
+    VerifyBeforeToken,
+    /// A cookie-authenticated write from another site (`Origin` / `Sec-Fetch-Site`).
+    CrossOrigin,
+    /// Nobody changes their own clearance.
+    OwnClearance,
     /// An e-parapheur message (see `domain::parapheur::msg`).
     Parapheur(crate::domain::parapheur::msg::PMsg),
     /// The request did not get past the framework: a body that is not the operation's JSON
@@ -78,6 +88,11 @@ impl Msg {
             Msg::InvalidValue(_) => "invalid_value",
             Msg::AlreadyDone => "already_done",
             Msg::ClearanceRequired => "clearance_required",
+            Msg::TooManyAttempts { .. } => "too_many_attempts",
+            Msg::GuessablePassword => "guessable_password",
+            Msg::VerifyBeforeToken => "email_not_verified",
+            Msg::CrossOrigin => "cross_origin",
+            Msg::OwnClearance => "own_clearance",
             Msg::Parapheur(m) => m.code(),
             Msg::MalformedRequest => "malformed_request",
             Msg::RequestTooLarge => "request_too_large",
@@ -208,6 +223,26 @@ impl Msg {
             (RequestTooLarge, Ar) => "يتجاوز الطلب الحجم المسموح به لهذه العملية.".into(),
             (RequestTooLarge, Zgh) => "ⵜⵓⵜⵜⵔⴰ ⵜⵣⴳⴳⵓⵔ ⵜⴰⵖⵣⵉ ⵉⵜⵜⵓⵙⵓⵔⴼⵏ ⵉ ⵜⵎⴳⴰ ⴰ.".into(),
             (RequestTooLarge, En) => "The request is larger than this operation accepts.".into(),
+            (TooManyAttempts { minutes }, Fr) => format!("Trop de tentatives : réessayez dans {minutes} min."),
+            (TooManyAttempts { minutes }, Ar) => format!("محاولات كثيرة جدًا: أعد المحاولة بعد {minutes} د."),
+            (TooManyAttempts { minutes }, Zgh) => format!("ⴰⵟⵟⴰⵚ ⵏ ⵜⵉⵔⵎⵉⵜⵉⵏ: ⴰⵍⵙ ⴷⴼⴼⵉⵔ {minutes} min."),
+            (TooManyAttempts { minutes }, En) => format!("Too many attempts: try again in {minutes} min."),
+            (GuessablePassword, Fr) => "Ce mot de passe est trop facile à deviner (mot courant, suite, répétition, votre nom ou votre adresse) : choisissez-en un plus long et moins prévisible, par exemple plusieurs mots au hasard.".into(),
+            (GuessablePassword, Ar) => "كلمة المرور هذه سهلة التخمين (كلمة شائعة، تسلسل، تكرار، اسمك أو عنوانك): اختر كلمة أطول وأقل توقعًا، مثل عدة كلمات عشوائية.".into(),
+            (GuessablePassword, Zgh) => "ⴰⵡⴰⵍ ⴰⴷ ⵏ ⵓⵣⵔⴰⵢ ⵉⵙⵀⵍ ⴰⴷ ⵉⵜⵜⵓⵙⵙⵏ: ⴼⵔⵏ ⵢⴰⵏ ⵢⴰⴹⵏ ⵉⵖⵣⵣⵉⴼⵏ, ⵎⴷ ⴽⵔⴰ ⵏ ⵡⴰⵡⴰⵍⵏ ⵙ ⵜⵎⵓⵖⵍⵉ.".into(),
+            (GuessablePassword, En) => "This password is too easy to guess (a common word, a sequence, a repetition, your name or address): choose a longer, less predictable one, such as several random words.".into(),
+            (VerifyBeforeToken, Fr) => "Confirmez d'abord votre adresse e-mail avec le lien reçu : aucun jeton d'accès n'est délivré avant.".into(),
+            (VerifyBeforeToken, Ar) => "أكّد أولًا عنوان بريدك الإلكتروني بالرابط الذي توصلت به: لا يُسلَّم أي رمز دخول قبل ذلك.".into(),
+            (VerifyBeforeToken, Zgh) => "ⵙⵙⵏⵜⵎ ⵜⴰⵏⵙⴰ ⵏⵏⴽ ⵏ ⵉⵎⴰⵢⵍ ⵣⵡⴰⵔ: ⵓⵔ ⵉⵜⵜⵓⴼⴽⴰ ⵓⵙⵎⵉⵍ ⵏ ⵓⴽⵛⵛⵓⵎ ⵙ ⵓⵣⵡⴰⵔ.".into(),
+            (VerifyBeforeToken, En) => "Confirm your e-mail address with the link you received first: no access token is issued before.".into(),
+            (CrossOrigin, Fr) => "Requête refusée : elle ne vient pas de ce site.".into(),
+            (CrossOrigin, Ar) => "طلب مرفوض: لم يصدر عن هذا الموقع.".into(),
+            (CrossOrigin, Zgh) => "ⵜⵜⵓⴳⴳⵉ ⵜⵓⵜⵔⴰ: ⵓⵔ ⴷ ⵜⴽⴽⵉ ⵙⴳ ⵓⵙⵉⵜ ⴰⴷ.".into(),
+            (CrossOrigin, En) => "Request refused: it does not come from this site.".into(),
+            (OwnClearance, Fr) => "Vous ne pouvez pas modifier votre propre habilitation : un autre administrateur doit le faire.".into(),
+            (OwnClearance, Ar) => "لا يمكنك تعديل ترخيصك الخاص: يجب أن يقوم بذلك مسؤول آخر.".into(),
+            (OwnClearance, Zgh) => "ⵓⵔ ⵜⵣⵎⵉⵔⴷ ⴰⴷ ⵜⵙⵏⴼⵍⴷ ⴰⵣⵔⴼ ⵏⵏⴽ: ⵢⴰⵏ ⵓⵏⵎⵀⴰⵍ ⵢⴰⴹⵏ ⴰⴷ ⵜ ⵉⴳ.".into(),
+            (OwnClearance, En) => "You cannot change your own clearance: another administrator must.".into(),
             (Internal, Fr) => "Erreur interne ; réessayez plus tard.".into(),
             (Internal, Ar) => "خطأ داخلي؛ حاول لاحقًا.".into(),
             (Internal, Zgh) => "ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ; ⴰⵍⵙ ⴷⴼⴼⵉⵔ.".into(),

@@ -18,6 +18,7 @@ mod search_pg;
 pub mod search_index;
 pub mod routing;
 pub mod seed;
+pub mod throttle;
 pub mod visibility;
 
 use std::str::FromStr;

@@ -95,6 +95,28 @@ pub async fn create_user_with_verification(
     Ok(id)
 }
 
+/// A new verification token for an existing user, with its e-mail (one transaction).
+pub async fn add_verification(db: &Db, user_id: i32, token_hash: &str, expires_at: DateTime<Utc>, mail: (&str, &str)) -> Result<()> {
+    let _w = db.writer().await;
+    let tx = db.conn.begin().await?;
+    let Some(u) = user::Entity::find_by_id(user_id).one(&tx).await? else { return Ok(()) };
+    email_verification::ActiveModel { token_hash: Set(token_hash.to_owned()), user_id: Set(user_id), expires_at: Set(expires_at), used_at: Set(None) }
+        .insert(&tx)
+        .await?;
+    super::outbox::enqueue(&tx, "verify_email", &u.email, mail.0, mail.1, None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Queues one e-mail on its own (no other write goes with it).
+pub async fn queue_mail(db: &Db, kind: &str, recipient: &str, mail: (&str, &str)) -> Result<()> {
+    let _w = db.writer().await;
+    let tx = db.conn.begin().await?;
+    super::outbox::enqueue(&tx, kind, recipient, mail.0, mail.1, None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Uses a verification token once; returns the verified user's id.
 pub async fn consume_verification(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<Option<i32>> {
     let _w = db.writer().await;
@@ -142,6 +164,11 @@ pub async fn create_session(
 pub async fn delete_session(c: &impl ConnectionTrait, token_hash: &str) -> Result<()> {
     session::Entity::delete_by_id(token_hash.to_owned()).exec(c).await?;
     Ok(())
+}
+
+/// Deletes every session and token of a user; returns how many there were.
+pub async fn delete_sessions_of(c: &impl ConnectionTrait, user_id: i32) -> Result<u64> {
+    Ok(session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(c).await?.rows_affected)
 }
 
 pub async fn session_user(c: &impl ConnectionTrait, token_hash: &str, now: DateTime<Utc>) -> Result<Option<i32>> {

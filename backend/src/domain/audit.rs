@@ -84,6 +84,13 @@ pub const ENTRY_STATUS: &str = "entry.status";
 /// A document of a confidential or secret entry was downloaded.
 pub const DOCUMENT_DOWNLOADED: &str = "document.downloaded";
 
+/// A staff member's clearance was raised (`details`: `level`, `previous`).
+pub const CLEARANCE_GRANTED: &str = "clearance.granted";
+/// A staff member's clearance was lowered or withdrawn (`details`: `level`, `previous`).
+pub const CLEARANCE_REVOKED: &str = "clearance.revoked";
+
+/// Subject kind of users (`users.id`), e.g. whose clearance changed.
+pub const USER: &str = "user";
 /// Subject kind of register entries (`filings.id`).
 pub const ENTRY: &str = "entry";
 

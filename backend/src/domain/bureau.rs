@@ -221,13 +221,31 @@ impl Services {
             return Err(Error::Forbidden(Msg::Forbidden));
         }
         let level = Clearance::parse(level.trim()).ok_or(Error::BadRequest(Msg::InvalidValue("level")))?;
+        // Nobody raises (or lowers) their own clearance: another administrator must.
+        if user_id == user.id {
+            return Err(Error::Forbidden(Msg::OwnClearance));
+        }
         let c = &self.db.conn;
         if !q::staff_of(c, administration_id).await?.iter().any(|u| u.id == user_id) {
             return Err(Error::NotFound);
         }
         let _w = self.db.writer().await;
         let tx = sea_orm::TransactionTrait::begin(c).await?;
+        let previous = q::clearances_of(&tx, administration_id)
+            .await?
+            .iter()
+            .filter(|g| g.user_id == user_id)
+            .filter_map(|g| Clearance::parse(&g.level))
+            .max()
+            .unwrap_or(Clearance::Normal);
+        if previous == level {
+            return Ok(());
+        }
         q::set_clearance(&tx, administration_id, user_id, (level != Clearance::Normal).then_some(level.as_str()), user.id).await?;
+        let action = if level > previous { super::audit::CLEARANCE_GRANTED } else { super::audit::CLEARANCE_REVOKED };
+        let ev = super::audit::AuditEvent::new(Some(administration_id), Some(user.id), action, super::audit::USER, &user_id.to_string())
+            .with(serde_json::json!({"level": level.as_str(), "previous": previous.as_str()}));
+        super::audit::record(&tx, ev).await?;
         tx.commit().await?;
         tracing::info!(administration_id, user_id, level = level.as_str(), by = user.id, "clearance set");
         Ok(())

@@ -29,6 +29,7 @@ pub mod search_text;
 pub mod sealing;
 pub mod routing;
 pub mod seed;
+pub mod throttle;
 pub mod worklists;
 
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 //! message in the user's language (chosen by `localize`, which knows the request).
 
 use axum::extract::Request;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -35,6 +35,9 @@ impl Error {
             Error::TooLarge(m) => (StatusCode::PAYLOAD_TOO_LARGE, m.clone()),
             Error::UnsupportedMedia(m) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, m.clone()),
             Error::Unavailable(m) => (StatusCode::SERVICE_UNAVAILABLE, m.clone()),
+            Error::TooManyRequests { retry_after_secs } => {
+                (StatusCode::TOO_MANY_REQUESTS, Msg::TooManyAttempts { minutes: retry_after_secs.div_ceil(60) })
+            }
             Error::Db(_) | Error::Io(_) | Error::Config(_) | Error::Internal(_) => {
                 (StatusCode::INTERNAL_SERVER_ERROR, Msg::Internal)
             }
@@ -59,9 +62,28 @@ impl IntoResponse for Error {
             tracing::error!(error = %self, "request failed");
         }
         let mut res = body(status, &msg, Lang::Fr);
+        if let Some(v) = retry_after(&self) {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
         res.extensions_mut().insert(Localizable(msg));
         res
     }
+}
+
+/// The `Retry-After` value (seconds) of an error that has one.
+pub fn retry_after(e: &Error) -> Option<HeaderValue> {
+    match e {
+        Error::TooManyRequests { retry_after_secs } => HeaderValue::from_str(&retry_after_secs.to_string()).ok(),
+        _ => None,
+    }
+}
+
+/// `res` with the error's `Retry-After` header, if it has one (for pages built by hand).
+pub fn with_retry_after(e: &Error, mut res: Response) -> Response {
+    if let Some(v) = retry_after(e) {
+        res.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    res
 }
 
 /// The request's language: `lang` cookie, then `Accept-Language`, then French.

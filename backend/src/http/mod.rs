@@ -59,6 +59,7 @@ pub fn router(state: AppState) -> Router {
         .merge(openapi::router())
         .merge(devtsa::router())
         .merge(pages::router())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::same_origin))
         .layer(axum::middleware::from_fn(error::localize))
         .layer(DefaultBodyLimit::max(limit))
         .layer(TraceLayer::new_for_http())

@@ -12,7 +12,7 @@ use super::AppState;
     info(title = "Sijill API", description = "Remote filing, receipts and verification."),
     paths(
         super::health::healthz,
-        super::auth::login, super::auth::logout, super::auth::signup, super::auth::verify_email, super::auth::me,
+        super::auth::login, super::auth::logout, super::auth::logout_everywhere, super::auth::signup, super::auth::verify_email, super::auth::me,
         super::catalogue::catalogue, super::catalogue::verify,
         super::filings::create, super::filings::list_mine, super::filings::show, super::filings::receipt,
         super::audit::of_entry,

@@ -6,6 +6,7 @@ mod common;
 mod parapheur_support;
 
 mod access;
+mod accounts;
 mod audit;
 mod basics;
 mod filings;

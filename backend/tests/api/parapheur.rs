@@ -361,12 +361,14 @@ fn production_refuses_the_development_key_encryption_key() {
         .unwrap()
         .merge(Serialized::default("mode", "production"))
         .merge(Serialized::default("seed.demo", false))
-        .merge(Serialized::default("server.secret", "a-production-secret-of-forty-characters!!"));
+        .merge(Serialized::default("server.secret", "pQ7vX2mK9sLw4RtY8bNc3HdJ6fGz1AeU"))
+        .merge(Serialized::default("server.secure_cookies", true))
+        .merge(Serialized::default("server.public_url", "https://sijill.example.ma"));
     let err = Config::extract(prod.clone()).unwrap_err();
     assert!(err.0.contains("parapheur.key_encryption_key"), "{err}");
     let short = prod.clone().merge(Serialized::default("parapheur.key_encryption_key", "abcd"));
     assert!(Config::extract(short).unwrap_err().0.contains("64 hexadecimal"));
-    let own = prod.merge(Serialized::default("parapheur.key_encryption_key", "5a".repeat(32)));
+    let own = prod.merge(Serialized::default("parapheur.key_encryption_key", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
     assert!(Config::extract(own).is_ok());
 }
 

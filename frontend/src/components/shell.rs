@@ -60,7 +60,7 @@ fn header(ctx: &PageCtx) -> impl IntoView {
     let account = match &ctx.user {
         Some(user) => view! {
             <div class="account">
-                <span>{fill(T::SignedInAs.text(lang), "user", user)}</span>
+                <a href="/account" title=T::NavAccount.text(lang)>{fill(T::SignedInAs.text(lang), "user", user)}</a>
                 <form method="post" action="/signout" class="inline-form">
                     <input type="hidden" name="csrf" value=ctx.csrf.clone()/>
                     <button type="submit" class="link-button">{T::NavSignOut.text(lang)}</button>

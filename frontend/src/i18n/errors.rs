@@ -31,6 +31,12 @@ pub enum FormError {
     ClearanceRequired,
     /// The server could not complete the action; nothing was stored.
     Unavailable,
+    /// Too many attempts (sign-in, sign-up, PIN): wait about this many minutes.
+    TooManyAttempts { minutes: u64 },
+    /// A common or trivial password (checked with zxcvbn).
+    PasswordGuessable,
+    /// An administrator tried to change their own clearance.
+    OwnClearance,
 }
 
 impl FormError {
@@ -191,6 +197,28 @@ impl FormError {
                 "يتطلب مستوى السرية هذا ترخيصا لا تملكه.",
                 "ⴰⴼⵔⴷⵉⵙ ⴰ ⵏ ⵜⵓⴼⴼⵔⵜ ⵉⵇⵇⴰⵏ ⴰⵣⵔⴼ ⵓⵔ ⵖⵓⵔⴽ ⵉⵍⵍⵉⵏ.",
                 "This confidentiality level needs a clearance you do not hold.",
+            ),
+            TooManyAttempts { minutes } => fill(
+                &pick(
+                    "Trop de tentatives. Par sécurité, réessayez dans {minutes} min.",
+                    "محاولات كثيرة جدا. حفاظا على الأمان، أعد المحاولة بعد {minutes} د.",
+                    "ⴰⵟⵟⴰⵚ ⵏ ⵜⵉⵔⵎⵉⵜⵉⵏ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ {minutes} min.",
+                    "Too many attempts. For your security, try again in {minutes} min.",
+                ),
+                "minutes",
+                &minutes.to_string(),
+            ),
+            PasswordGuessable => pick(
+                "Ce mot de passe est trop facile à deviner (mot courant, suite, répétition, votre nom ou votre adresse). Choisissez-en un plus long et moins prévisible, par exemple plusieurs mots au hasard.",
+                "كلمة المرور هذه سهلة التخمين (كلمة شائعة، تسلسل، تكرار، اسمك أو عنوانك). اختر كلمة أطول وأقل توقعا، مثل عدة كلمات عشوائية.",
+                "ⴰⵡⴰⵍ ⴰ ⵏ ⵓⵣⵔⴰⵢ ⵉⵙⵀⵍ ⴰⴷ ⵉⵜⵜⵓⵙⵙⵏ. ⴼⵔⵏ ⵢⴰⵏ ⵢⴰⴹⵏ ⵉⵖⵣⵣⵉⴼⵏ, ⵎⴷ ⴽⵔⴰ ⵏ ⵡⴰⵡⴰⵍⵏ ⵙ ⵜⵎⵓⵖⵍⵉ.",
+                "This password is too easy to guess (a common word, a sequence, a repetition, your name or address). Choose a longer, less predictable one, such as several random words.",
+            ),
+            OwnClearance => pick(
+                "Vous ne pouvez pas modifier votre propre habilitation : un autre administrateur doit le faire.",
+                "لا يمكنك تعديل ترخيصك الخاص: يجب أن يقوم بذلك مسؤول آخر.",
+                "ⵓⵔ ⵜⵣⵎⵉⵔⴷ ⴰⴷ ⵜⵙⵏⴼⵍⴷ ⴰⵣⵔⴼ ⵏⵏⴽ: ⵢⴰⵏ ⵓⵏⵎⵀⴰⵍ ⵢⴰⴹⵏ ⴰⴷ ⵜ ⵉⴳ.",
+                "You cannot change your own clearance: another administrator must.",
             ),
             Unavailable => pick(
                 "Le service est momentanément indisponible ; rien n'a été enregistré. Réessayez dans un instant.",

@@ -1,4 +1,5 @@
-//! Account pages: sign-up, "check your e-mail", the verification landing, sign-in.
+//! Account pages: sign-up, "check your e-mail", the verification landing, sign-in, and the
+//! account page (who is signed in, "sign out everywhere").
 
 use crate::components::{csrf_field, document, error_summary, text_field, FieldSpec};
 use crate::i18n::T;
@@ -75,4 +76,22 @@ pub fn signin(ctx: &PageCtx, state: &FormState, next: &str, notice: Option<T>) -
         <p>{T::NoAccount.text(lang)} " " <a href="/signup">{T::NavSignUp.text(lang)}</a></p>
     };
     document(ctx, T::SignInTitle.text(lang), body)
+}
+
+/// The signed-in user's account page, with the "sign out everywhere" button.
+pub fn account(ctx: &PageCtx, name: &str, email: &str) -> String {
+    let lang = ctx.lang;
+    let body = view! {
+        <h1>{T::AccountTitle.text(lang)}</h1>
+        <dl>
+            <dt>{T::FullName.text(lang)}</dt><dd>{name.to_owned()}</dd>
+            <dt>{T::Email.text(lang)}</dt><dd>{email.to_owned()}</dd>
+        </dl>
+        <form method="post" action="/account/signout-everywhere" class="stack">
+            {csrf_field(ctx)}
+            <p id="signout-everywhere-hint">{T::SignOutEverywhereHint.text(lang)}</p>
+            <button type="submit" aria-describedby="signout-everywhere-hint">{T::SignOutEverywhere.text(lang)}</button>
+        </form>
+    };
+    document(ctx, T::AccountTitle.text(lang), body)
 }

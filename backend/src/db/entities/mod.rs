@@ -30,6 +30,7 @@ pub mod session;
 pub mod sign_batch;
 pub mod sign_batch_item;
 pub mod signing_key;
+pub mod throttle;
 pub mod unit;
 pub mod user;
 pub mod user_role;

@@ -18,6 +18,7 @@ use crate::db::entities::signing_key;
 use crate::db::parapheur as q;
 use crate::domain::audit::{self, AuditEvent};
 use crate::domain::auth::CurrentUser;
+use crate::domain::throttle::Limit;
 use crate::domain::Services;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -182,9 +183,31 @@ impl Services {
         Ok(KeyView::of(&k))
     }
 
-    /// `user`'s active key, unlocked with `pin`, ready to sign many documents.
+    /// `user`'s active key, unlocked with `pin`, ready to sign many documents. Every PIN
+    /// entry (one signature, one batch) comes here: wrong PINs are limited per key
+    /// (`throttle::Limit::Pin`; 429 while locked, the owner warned by e-mail). A CSC key's
+    /// PIN goes to the remote service, which keeps its own count.
     pub async fn unlock_signer(&self, user_id: i32, pin: &str) -> Result<Arc<dyn Signer>> {
         let k = q::active_key(&self.db.conn, user_id).await?.ok_or_else(|| perr(PMsg::NoSigningKey))?;
+        if k.kind == "csc" {
+            return self.open_signer(k, pin).await;
+        }
+        let subject = format!("{user_id}:{}", k.id);
+        let attempt = self.attempt(&[(Limit::Pin, &subject)]).await?;
+        let res = self.open_signer(k, pin).await;
+        match &res {
+            Ok(_) => attempt.succeeded(self).await?,
+            Err(Error::BadRequest(Msg::Parapheur(PMsg::WrongPin))) => {
+                if !attempt.failed().is_empty() {
+                    self.warn_of_lockout(user_id, Limit::Pin, &subject).await;
+                }
+            }
+            Err(_) => attempt.not_counted(self).await?,
+        }
+        res
+    }
+
+    async fn open_signer(&self, k: signing_key::Model, pin: &str) -> Result<Arc<dyn Signer>> {
         let pin = pin.to_owned();
         let kek = kek(self)?;
         // Checked again here: a key registered before the administrators withdrew its module

@@ -10,6 +10,7 @@ pub fn form_error(err: &Error) -> (&'static str, FormError) {
     let msg = match err {
         Error::BadRequest(m) | Error::Conflict(m) | Error::TooLarge(m) | Error::UnsupportedMedia(m) => m,
         Error::Forbidden(m) => m,
+        Error::TooManyRequests { retry_after_secs } => return ("", FormError::TooManyAttempts { minutes: retry_after_secs.div_ceil(60) }),
         _ => return ("", FormError::Unavailable),
     };
     match msg {
@@ -21,7 +22,10 @@ pub fn form_error(err: &Error) -> (&'static str, FormError) {
         Msg::WeakPassword => ("password", FormError::PasswordTooShort { min: crate::domain::auth::MIN_PASSWORD_LEN }),
         Msg::EmailTaken => ("email", FormError::EmailTaken),
         Msg::BadCredentials => ("email", FormError::BadCredentials),
-        Msg::EmailNotVerified => ("", FormError::EmailNotVerified),
+        Msg::EmailNotVerified | Msg::VerifyBeforeToken => ("", FormError::EmailNotVerified),
+        Msg::GuessablePassword => ("password", FormError::PasswordGuessable),
+        Msg::OwnClearance => ("", FormError::OwnClearance),
+        Msg::CrossOrigin => ("", FormError::FormExpired),
         Msg::Csrf => ("", FormError::FormExpired),
         Msg::UnknownAdministration(_) => ("administration", FormError::UnknownAdministration),
         Msg::UnknownService(_) => ("administration", FormError::UnknownService),

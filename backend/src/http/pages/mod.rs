@@ -38,6 +38,8 @@ pub fn router() -> Router<AppState> {
         .route("/verify-email", get(account::verify_email))
         .route("/signin", get(account::signin_form).post(account::signin))
         .route("/signout", post(account::signout))
+        .route("/account", get(account::account))
+        .route("/account/signout-everywhere", post(account::signout_everywhere))
         .route("/catalogue", get(public::catalogue))
         .route("/file", get(filing::form).post(filing::submit))
         .route("/filings", get(filing::list))

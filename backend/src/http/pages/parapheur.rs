@@ -171,7 +171,12 @@ async fn show(state: &AppState, v: &Visitor, user: &CurrentUser, id: i32, notice
         page.error = Some(m.text(v.lang));
     }
     let ctx = v.ctx(&format!("/parapheur/folders/{id}"));
-    v.finish(html(&ctx, status, parapheur_folder::render(&ctx, &page)))
+    let res = v.finish(html(&ctx, status, parapheur_folder::render(&ctx, &page)));
+    // A PIN lockout (429) says when to try again.
+    match error {
+        Some(e) => crate::http::error::with_retry_after(e, res),
+        None => res,
+    }
 }
 
 pub async fn folder(State(state): State<AppState>, v: Visitor, Path(id): Path<i32>, Query(q): Query<DoneQuery>) -> Response {

@@ -25,7 +25,7 @@ fn problem(v: &Visitor, e: &Error) -> Response {
     }
     let ctx = v.ctx("/parapheur");
     let (status, msg) = e.status_and_msg();
-    v.finish(html(&ctx, status, error_page::failure(&ctx, msg.text(v.lang))))
+    crate::http::error::with_retry_after(e, v.finish(html(&ctx, status, error_page::failure(&ctx, msg.text(v.lang)))))
 }
 
 /// Starts the batch; a wrong PIN, no folder ticked or a bad token is explained on a page.

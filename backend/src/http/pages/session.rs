@@ -64,8 +64,14 @@ impl Visitor {
         (self.jar.clone(), res).into_response()
     }
 
+    /// Sets the new session's cookie. The anonymous CSRF binding goes: from now on only the
+    /// session's own token is accepted (`csrf::verify`), and it is new with the session.
     pub fn set_session(&mut self, token: &str) {
-        self.jar = self.jar.clone().add(crate::http::auth::session_cookie(&self.state, token.to_owned()));
+        self.jar = self
+            .jar
+            .clone()
+            .add(crate::http::auth::session_cookie(&self.state, token.to_owned()))
+            .remove(Cookie::build(csrf::CSRF_COOKIE).path("/"));
     }
 
     pub fn clear_session(&mut self) {
