@@ -14,6 +14,9 @@ cargo test --locked --workspace
 stage "backend integration tests (PostgreSQL)"
 scripts/with-postgres.sh cargo test --locked -p sijill-backend --tests
 
+stage "the API fuzzed from its OpenAPI document, as each role (schemathesis)"
+scripts/test-api-fuzz.sh
+
 stage "signatures judged by pyHanko and pdfsig"
 scripts/test-signing.sh
 
