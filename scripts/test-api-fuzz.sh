@@ -15,6 +15,8 @@ cargo build --locked -p sijill-backend --bin sijill
 start_test_server test-api-fuzz
 
 EXAMPLES=${SIJILL_FUZZ_EXAMPLES:-4}
+LOGS=var/test-api-fuzz
+rm -rf "$LOGS" && mkdir -p "$LOGS"
 ROLES=(citizen clerk agent head official admin)
 
 token_of() {
@@ -31,12 +33,12 @@ fuzz() {
       --checks not_a_server_error,status_code_conformance \
       --phases examples,coverage,fuzzing --max-examples "$EXAMPLES" --workers 2 \
       --seed "${SIJILL_FUZZ_SEED:-20261203}" --suppress-health-check all --warnings off --generation-database none \
-      "$@" >"$TMP/fuzz-$who.log" 2>&1; then
-    sed -n '/FAILURES/,$p' "$TMP/fuzz-$who.log" | head -n 200
-    echo "test-api-fuzz: FAILED as $who" >&2
+      "$@" >"$LOGS/$who.log" 2>&1; then
+    sed -n '/^___/,/SUMMARY/p' "$LOGS/$who.log" | head -n 150
+    echo "test-api-fuzz: FAILED as $who (whole report: $LOGS/$who.log)" >&2
     return 1
   fi
-  grep -E 'generated|passed' "$TMP/fuzz-$who.log" | tail -n 1 | sed "s/^/test-api-fuzz: $who: /"
+  grep -E 'generated|passed' "$LOGS/$who.log" | tail -n 1 | sed "s/^/test-api-fuzz: $who: /"
 }
 
 # Tokens first: fuzzing sign-in from this address may lock it out afterwards (429).
