@@ -52,8 +52,11 @@ pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> Result
     tokio::spawn(crate::jobs::reminders::run(state.svc.clone()));
     tokio::spawn(crate::jobs::folder_answers::run(state.svc.clone()));
     tokio::spawn(crate::jobs::digest::run(state.svc.clone()));
+    let limits = http::serve::ConnLimits {
+        header_read_timeout: std::time::Duration::from_secs(state.config().server.header_read_timeout_secs),
+    };
     let app = http::router(state);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    http::serve::serve(listener, app, limits, shutdown()).await?;
     Ok(())
 }
 

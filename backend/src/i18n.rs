@@ -37,6 +37,10 @@ pub enum Msg {
     AlreadyDone,
     /// Registering or reading confidential mail needs a clearance of that level.
     ClearanceRequired,
+    /// A request body (other than an upload form) larger than the limit, in bytes.
+    BodyTooLarge(usize),
+    /// A name holding control or bidirectional override characters (they hide or reorder text).
+    HiddenCharacters(&'static str),
     /// An e-parapheur message (see `domain::parapheur::msg`).
     Parapheur(crate::domain::parapheur::msg::PMsg),
     Internal,
@@ -73,6 +77,8 @@ impl Msg {
             Msg::InvalidValue(_) => "invalid_value",
             Msg::AlreadyDone => "already_done",
             Msg::ClearanceRequired => "clearance_required",
+            Msg::BodyTooLarge(_) => "body_too_large",
+            Msg::HiddenCharacters(_) => "hidden_characters",
             Msg::Parapheur(m) => m.code(),
             Msg::Internal => "internal",
         }
@@ -193,6 +199,14 @@ impl Msg {
             (ClearanceRequired, Ar) => "يتطلب مستوى السرية هذا ترخيصًا لا تملكه.".into(),
             (ClearanceRequired, Zgh) => "ⴰⴼⵔⴷⵉⵙ ⴰⴷ ⵏ ⵜⵓⴼⴼⵔⵜ ⵉⵇⵇⴰⵏ ⴰⵣⵔⴼ ⵓⵔ ⵖⵓⵔⴽ ⵉⵍⵍⵉⵏ.".into(),
             (ClearanceRequired, En) => "This confidentiality level needs a clearance you do not hold.".into(),
+            (BodyTooLarge(b), Fr) => format!("La requête dépasse {} Ko.", b / 1024),
+            (BodyTooLarge(b), Ar) => format!("الطلب يتجاوز {} كيلوبايت.", b / 1024),
+            (BodyTooLarge(b), Zgh) => format!("ⴰⵙⵓⵜⵔ ⵢⵓⴳⴳⵓⵔ {} KB.", b / 1024),
+            (BodyTooLarge(b), En) => format!("The request is larger than {} KB.", b / 1024),
+            (HiddenCharacters(f), Fr) => format!("Le champ « {f} » contient des caractères invisibles ou d'inversion du sens d'écriture ; retapez-le."),
+            (HiddenCharacters(f), Ar) => format!("الحقل «{f}» يحتوي على رموز خفية أو رموز تعكس اتجاه الكتابة؛ أعد كتابته."),
+            (HiddenCharacters(f), Zgh) => format!("ⴰⵏⵙⴰ «{f}» ⵖⵓⵔⵙ ⵉⵙⴽⴽⵉⵍⵏ ⵓⵔ ⵉⵜⵜⵡⴰⵥⵔⴰⵏ; ⴰⵔⵓ ⵜ ⴷⴰⵖ."),
+            (HiddenCharacters(f), En) => format!("The field “{f}” holds invisible or text-direction override characters; type it again."),
             (Internal, Fr) => "Erreur interne ; réessayez plus tard.".into(),
             (Internal, Ar) => "خطأ داخلي؛ حاول لاحقًا.".into(),
             (Internal, Zgh) => "ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ; ⴰⵍⵙ ⴷⴼⴼⵉⵔ.".into(),

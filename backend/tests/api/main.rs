@@ -8,6 +8,7 @@ mod parapheur_support;
 mod access;
 mod audit;
 mod basics;
+mod edge;
 mod filings;
 mod intake;
 mod limits;

@@ -29,6 +29,8 @@ pub enum FormError {
     Invalid,
     /// Confidential or secret mail needs the user's clearance of that level.
     ClearanceRequired,
+    /// Control or text-direction override characters in a name (they hide or reorder it).
+    HiddenCharacters,
     /// The server could not complete the action; nothing was stored.
     Unavailable,
 }
@@ -191,6 +193,12 @@ impl FormError {
                 "يتطلب مستوى السرية هذا ترخيصا لا تملكه.",
                 "ⴰⴼⵔⴷⵉⵙ ⴰ ⵏ ⵜⵓⴼⴼⵔⵜ ⵉⵇⵇⴰⵏ ⴰⵣⵔⴼ ⵓⵔ ⵖⵓⵔⴽ ⵉⵍⵍⵉⵏ.",
                 "This confidentiality level needs a clearance you do not hold.",
+            ),
+            HiddenCharacters => pick(
+                "Ce champ contient des caractères invisibles ou d'inversion du sens d'écriture ; retapez-le.",
+                "يحتوي هذا الحقل على رموز خفية أو رموز تعكس اتجاه الكتابة؛ أعد كتابته.",
+                "ⴰⵏⵙⴰ ⴰ ⵖⵓⵔⵙ ⵉⵙⴽⴽⵉⵍⵏ ⵓⵔ ⵉⵜⵜⵡⴰⵥⵔⴰⵏ; ⴰⵔⵓ ⵜ ⴷⴰⵖ.",
+                "This field holds invisible or text-direction override characters; type it again.",
             ),
             Unavailable => pick(
                 "Le service est momentanément indisponible ; rien n'a été enregistré. Réessayez dans un instant.",
