@@ -52,9 +52,13 @@ pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> Result
     tokio::spawn(crate::jobs::reminders::run(state.svc.clone()));
     tokio::spawn(crate::jobs::folder_answers::run(state.svc.clone()));
     tokio::spawn(crate::jobs::digest::run(state.svc.clone()));
+    let limits = http::serve::ConnLimits {
+        header_read_timeout: std::time::Duration::from_secs(state.config().server.header_read_timeout_secs),
+    };
     let app = http::router(state);
-    // The peer address is the client address the abuse limits count (`http::extract::ClientAddr`).
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(shutdown()).await?;
+    // The peer address is the client address the abuse limits count (`http::extract::ClientAddr`):
+    // `http::serve` gives every request its `ConnectInfo<SocketAddr>`.
+    http::serve::serve(listener, app, limits, shutdown()).await?;
     Ok(())
 }
 

@@ -83,6 +83,28 @@ pub struct Server {
     pub secret: String,
     pub secure_cookies: bool,
     pub session_hours: u32,
+    /// Seconds a client may take to send a request's headers (then the connection closes).
+    #[serde(default = "defaults::header_read_timeout_secs")]
+    pub header_read_timeout_secs: u64,
+    /// Seconds a request body may go without sending bytes (then the request fails).
+    #[serde(default = "defaults::body_read_timeout_secs")]
+    pub body_read_timeout_secs: u64,
+    /// Largest body other than an upload form (JSON, HTML forms), in bytes; 413 beyond.
+    #[serde(default = "defaults::json_body_limit_bytes")]
+    pub json_body_limit_bytes: usize,
+}
+
+/// Defaults of the keys a configuration file may leave out.
+mod defaults {
+    pub fn header_read_timeout_secs() -> u64 {
+        10
+    }
+    pub fn body_read_timeout_secs() -> u64 {
+        30
+    }
+    pub fn json_body_limit_bytes() -> usize {
+        1024 * 1024
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -259,6 +281,12 @@ impl Config {
     /// Checks the rules serde cannot express.
     pub fn validate(&self) -> Result<(), ConfigError> {
         let bad = |key: &str, why: &str| Err(ConfigError(format!("key `{key}`: {why}")));
+        if self.server.header_read_timeout_secs == 0 || self.server.body_read_timeout_secs == 0 {
+            return bad("server.header_read_timeout_secs / server.body_read_timeout_secs", "must be at least 1 second");
+        }
+        if !(1024..=self.request_body_limit()).contains(&self.server.json_body_limit_bytes) {
+            return bad("server.json_body_limit_bytes", "must be between 1 KiB and the upload limit");
+        }
         let kek = &self.parapheur.key_encryption_key;
         if kek.len() != 64 || !kek.bytes().all(|b| b.is_ascii_hexdigit()) {
             return bad("parapheur.key_encryption_key", "must be 64 hexadecimal digits (a 256-bit key)");

@@ -47,6 +47,10 @@ pub enum Msg {
     CrossOrigin,
     /// Nobody changes their own clearance.
     OwnClearance,
+    /// A request body (other than an upload form) larger than the limit, in bytes.
+    BodyTooLarge(usize),
+    /// A name holding control or bidirectional override characters (they hide or reorder text).
+    HiddenCharacters(&'static str),
     /// An e-parapheur message (see `domain::parapheur::msg`).
     Parapheur(crate::domain::parapheur::msg::PMsg),
     /// The request did not get past the framework: a body that is not the operation's JSON
@@ -93,6 +97,8 @@ impl Msg {
             Msg::VerifyBeforeToken => "email_not_verified",
             Msg::CrossOrigin => "cross_origin",
             Msg::OwnClearance => "own_clearance",
+            Msg::BodyTooLarge(_) => "body_too_large",
+            Msg::HiddenCharacters(_) => "hidden_characters",
             Msg::Parapheur(m) => m.code(),
             Msg::MalformedRequest => "malformed_request",
             Msg::RequestTooLarge => "request_too_large",
@@ -243,6 +249,14 @@ impl Msg {
             (OwnClearance, Ar) => "لا يمكنك تعديل ترخيصك الخاص: يجب أن يقوم بذلك مسؤول آخر.".into(),
             (OwnClearance, Zgh) => "ⵓⵔ ⵜⵣⵎⵉⵔⴷ ⴰⴷ ⵜⵙⵏⴼⵍⴷ ⴰⵣⵔⴼ ⵏⵏⴽ: ⵢⴰⵏ ⵓⵏⵎⵀⴰⵍ ⵢⴰⴹⵏ ⴰⴷ ⵜ ⵉⴳ.".into(),
             (OwnClearance, En) => "You cannot change your own clearance: another administrator must.".into(),
+            (BodyTooLarge(b), Fr) => format!("La requête dépasse {} Ko.", b / 1024),
+            (BodyTooLarge(b), Ar) => format!("الطلب يتجاوز {} كيلوبايت.", b / 1024),
+            (BodyTooLarge(b), Zgh) => format!("ⴰⵙⵓⵜⵔ ⵢⵓⴳⴳⵓⵔ {} KB.", b / 1024),
+            (BodyTooLarge(b), En) => format!("The request is larger than {} KB.", b / 1024),
+            (HiddenCharacters(f), Fr) => format!("Le champ « {f} » contient des caractères invisibles ou d'inversion du sens d'écriture ; retapez-le."),
+            (HiddenCharacters(f), Ar) => format!("الحقل «{f}» يحتوي على رموز خفية أو رموز تعكس اتجاه الكتابة؛ أعد كتابته."),
+            (HiddenCharacters(f), Zgh) => format!("ⴰⵏⵙⴰ «{f}» ⵖⵓⵔⵙ ⵉⵙⴽⴽⵉⵍⵏ ⵓⵔ ⵉⵜⵜⵡⴰⵥⵔⴰⵏ; ⴰⵔⵓ ⵜ ⴷⴰⵖ."),
+            (HiddenCharacters(f), En) => format!("The field “{f}” holds invisible or text-direction override characters; type it again."),
             (Internal, Fr) => "Erreur interne ; réessayez plus tard.".into(),
             (Internal, Ar) => "خطأ داخلي؛ حاول لاحقًا.".into(),
             (Internal, Zgh) => "ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ; ⴰⵍⵙ ⴷⴼⴼⵉⵔ.".into(),

@@ -60,14 +60,21 @@ async function flow({ lang, t }) {
   await submitForm(agent, 'form[action$="/accept"]');
   assert.ok((await agent.textContent('#routing-slip')).includes(t.accepted), 'accepted on the slip');
   await agent.fill('#field-subject', `Réponse : ${subject}`);
-  await agent.fill('#field-body', 'Madame, Monsieur,\n\nVotre attestation est jointe.\n\nالسلام عليكم');
+  // The body carries markup that would close the field and run script if printed raw.
+  const body = 'Madame, Monsieur,\n\nVotre attestation est jointe.\n\nالسلام عليكم\n</textarea><img src=x onerror="window.__xss=1">&amp;';
+  await agent.fill('#field-body', body);
   await submitForm(agent, `form[action="/bureau/entries/${entryId}/drafts"]`);
+  assert.equal(await agent.locator('textarea[name="body"]').first().inputValue(), body, 'the saved draft shows its text as typed');
+  assert.equal(await agent.locator('img[src="x"]').count(), 0, 'no element came out of the draft');
+  assert.equal(await agent.evaluate(() => window.__xss), undefined, 'no script ran');
   assert.equal(await agent.locator('.dispatch-form').count(), 0, 'an agent does not dispatch');
   await expectNoAxeViolations(agent, `draft saved (${lang})`);
   await screenshot(agent, `bureau-draft-${lang}`);
 
   // 4. The clerk dispatches it to the citizen's space (and by e-mail).
   await clerk.goto(`${BASE}/bureau/entries/${entryId}/routing`);
+  assert.equal(await clerk.locator('img[src="x"]').count(), 0, 'the official sees the draft as text');
+  assert.equal(await clerk.evaluate(() => window.__xss), undefined, 'no script ran for the official');
   await clerk.check('.dispatch-form input[value="portal"]');
   await submitForm(clerk, '.dispatch-form');
   const notice = await clerk.textContent('.notice');

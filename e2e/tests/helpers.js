@@ -12,11 +12,40 @@ export const MAIL_DIR = process.env.MAIL_DIR;
 export const DEMO_PASSWORD = 'demo-password';
 export const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 
+/** Content-Security-Policy violations the browser reported, on any page of any context. */
+export const cspViolations = [];
+
+/** The browser; closing it fails the test file if a page broke the Content-Security-Policy. */
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close();
+    const seen = cspViolations.splice(0);
+    assert.deepEqual(seen, [], `the browser reported Content-Security-Policy violations:\n${seen.join('\n')}`);
+  };
+  return browser;
+}
+
+/** Records CSP violations: the browser's console report (also without JavaScript) and the
+ * `securitypolicyviolation` event (with it). */
+function watchCsp(context) {
+  context.on('page', (page) => {
+    page.on('console', (msg) => {
+      const text = msg.text();
+      if (msg.type() === 'error' && /Content Security Policy|securitypolicyviolation/i.test(text)) {
+        cspViolations.push(`${page.url()}: ${text}`);
+      }
+    });
+  });
+  return context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
   });
 }
 
@@ -27,6 +56,7 @@ export async function newPage(browser, { lang = 'fr', js = true, width = 1024 } 
     viewport: { width, height: 900 },
     acceptDownloads: true,
   });
+  await watchCsp(context);
   await context.addCookies([{ name: 'lang', value: lang, url: BASE }]);
   context.setDefaultTimeout(60_000);
   context.setDefaultNavigationTimeout(120_000);

@@ -52,7 +52,7 @@ pub async fn queue(c: &impl ConnectionTrait, scope: &Scope, f: &QueueFilter, pag
     let rows = q
         .order_by_desc(filing::Column::ReceivedAt)
         .order_by_desc(filing::Column::Seq)
-        .offset(page * per_page)
+        .offset(page.saturating_mul(per_page))
         .limit(per_page)
         .all(c)
         .await?;

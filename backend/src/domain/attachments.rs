@@ -32,15 +32,10 @@ impl Kind {
     }
 }
 
-/// Cleans a file name for display: no path, no control characters, bounded length.
+/// Cleans a file name for display: no path, no control or bidi override characters,
+/// bounded length (see `names::file_name`).
 pub fn clean_name(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let s: String = base.chars().filter(|c| !c.is_control()).take(200).collect();
-    if s.trim().is_empty() {
-        "document".into()
-    } else {
-        s.trim().to_string()
-    }
+    super::names::file_name(name)
 }
 
 /// Checks count and sizes (cheap; done before parsing anything).

@@ -19,6 +19,8 @@ use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
 pub const PER_PAGE: u64 = 50;
+/// The deepest queue page (zero-based): 500,000 entries back; past it, filter by date.
+pub const MAX_QUEUE_PAGE: u64 = 9_999;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct UnitRef {
@@ -146,7 +148,11 @@ impl Services {
     }
 
     /// The entries of the scope's administration that its user may see, newest first.
+    /// `page` is zero-based, at most `MAX_QUEUE_PAGE` (400 beyond: filter instead).
     pub async fn queue(&self, scope: &Scope, filter: &QueueFilter, page: u64) -> Result<QueuePage> {
+        if page > MAX_QUEUE_PAGE {
+            return Err(Error::BadRequest(Msg::InvalidValue("page")));
+        }
         let c = &self.db.conn;
         let (rows, total) = q::queue(c, scope, filter, page, PER_PAGE).await?;
         let units = queries::units_of(c, scope.administration_id).await?;

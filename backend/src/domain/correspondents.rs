@@ -58,13 +58,7 @@ fn opt(s: Option<String>, field: &'static str, max: usize) -> Result<Option<Stri
 
 /// Checks and normalises a correspondent's fields.
 pub fn check(input: CorrespondentInput) -> Result<q::Fields> {
-    let name = input.name.trim().to_owned();
-    if name.is_empty() {
-        return Err(Error::BadRequest(Msg::MissingField("correspondent_name")));
-    }
-    if name.chars().count() > 200 {
-        return Err(Error::BadRequest(Msg::FieldTooLong("correspondent_name", 200)));
-    }
+    let name = super::names::Name::parse("correspondent_name", &input.name, 200)?.into_inner();
     let kind = input.kind.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty()).unwrap_or_else(|| "person".into());
     if !KINDS.contains(&kind.as_str()) {
         return Err(Error::BadRequest(Msg::InvalidValue("correspondent_kind")));

@@ -14,6 +14,7 @@ pub mod bureau;
 pub mod correspondents;
 pub mod exchange;
 pub mod mail;
+pub mod names;
 pub mod parapheur;
 pub mod catalogue;
 pub mod filings;

@@ -2,7 +2,8 @@
 //! registered, assigned, changed or downloaded it, and when). The chain itself is checked
 //! by `sijill audit verify`, not over HTTP.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
+use super::query::Query;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;

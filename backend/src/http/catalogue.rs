@@ -1,6 +1,7 @@
 //! The public catalogue of administrations and services, and public verification.
 
-use axum::extract::{Multipart, Query, State};
+use axum::extract::{Multipart, State};
+use super::query::Query;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;

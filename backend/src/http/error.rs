@@ -154,3 +154,14 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for RequestLang {
         Ok(RequestLang(lang_of(&parts.headers)))
     }
 }
+
+/// What a panicking handler answers (the catch-panic layer): the usual 500 body, so the
+/// client gets an answer instead of a dropped connection. The panic is logged.
+pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    Error::Internal(format!("handler panicked: {detail}")).into_response()
+}

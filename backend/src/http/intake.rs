@@ -2,7 +2,8 @@
 //! administration), the clerk's queue and entries, document downloads, the address book of
 //! correspondents and clearances. Handlers parse, call one domain service, map the result.
 
-use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use super::query::Query;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -230,7 +231,7 @@ pub struct QueueQuery {
     pub from: Option<String>,
     /// Received on or before (`YYYY-MM-DD`).
     pub to: Option<String>,
-    /// Zero-based page.
+    /// Zero-based page, at most 9,999 (400 beyond).
     pub page: Option<u64>,
 }
 

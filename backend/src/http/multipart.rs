@@ -47,7 +47,10 @@ pub async fn read_form(mut mp: Multipart, limits: &Limits, file_fields: &[&str])
     while let Some(mut field) = mp.next_field().await.map_err(|e| multipart_error(e, limits))? {
         let name = field.name().unwrap_or("").to_owned();
         if file_fields.contains(&name.as_str()) {
-            let file_name = field.file_name().unwrap_or("document").to_owned();
+            let raw_name = field.file_name().unwrap_or("document").to_owned();
+            // Neutralised here, at the edge, so no message, row or download carries a
+            // control or bidi override character from the sender's file name.
+            let file_name = crate::domain::names::file_name(&raw_name);
             // The chunks are kept as they come and joined once at the end: growing one
             // buffer copied a 1 MB upload about twice more (and reallocated it on the way).
             let (mut chunks, mut len) = (Vec::new(), 0usize);
@@ -63,7 +66,7 @@ pub async fn read_form(mut mp: Multipart, limits: &Limits, file_fields: &[&str])
             if total > limits.max_total_bytes {
                 return Err(Error::TooLarge(Msg::TotalTooLarge(limits.max_total_bytes)));
             }
-            if buf.is_empty() && file_name.is_empty() {
+            if buf.is_empty() && raw_name.is_empty() {
                 continue; // an empty file input of an HTML form
             }
             out.documents.push(NewDocument { name: file_name, bytes: buf });

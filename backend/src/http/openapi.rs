@@ -75,6 +75,7 @@ fn document_error_statuses(api: &mut utoipa::openapi::OpenApi) {
                 op.responses.responses.entry(status.to_owned()).or_insert_with(|| error(description));
             };
             add("400", "The request does not parse or breaks a rule the caller can fix.");
+            add("500", "An unexpected failure (a panicking handler included: the catch-panic layer), with the usual error body.");
             add("413", "The request body is over this operation's limit.");
             add("429", "Too many attempts; try again after `Retry-After` seconds.");
             add("503", "The server is at its limit for this work; try again after `Retry-After` seconds.");

@@ -2,7 +2,8 @@
 //! templates, the administration's PAdES level, and batch signing. Thin handlers: each
 //! parses, calls one `Services` method (which authorises) and maps the result.
 
-use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use super::query::Query;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};

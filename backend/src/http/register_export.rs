@@ -2,7 +2,8 @@
 //! The page route `/bureau/registers/export` (same files, session cookie) is in
 //! `pages::search`.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
+use super::query::Query;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;

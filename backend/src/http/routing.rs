@@ -2,7 +2,8 @@
 //! drafts and their dispatch, and the answers a filer received. Handlers parse, call one
 //! domain service, map the result.
 
-use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use super::query::Query;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};

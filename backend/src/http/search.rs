@@ -1,6 +1,7 @@
 //! Register search over JSON, for staff: the same search as the `/bureau/search` page.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
+use super::query::Query;
 use axum::routing::get;
 use axum::{Json, Router};
 

@@ -9,6 +9,7 @@ mod access;
 mod accounts;
 mod audit;
 mod basics;
+mod edge;
 mod filings;
 mod intake;
 mod limits;

@@ -4,6 +4,6 @@ pub mod form;
 pub mod shell;
 pub mod table;
 
-pub use form::{csrf_field, error_summary, text_field, FieldSpec};
+pub use form::{csrf_field, error_summary, text_field, textarea, FieldSpec, TextArea};
 pub use shell::document;
 pub use table::data_table;

@@ -1,6 +1,6 @@
 //! The HTML document around every page: `<html lang dir>`, skip link, header with the main
-//! navigation and language links, `<main>`, footer, and the island script when the wasm
-//! bundle is present.
+//! navigation and language links, `<main>`, footer, and the island loader when the wasm
+//! bundle is present (a file, never an inline script: see the backend's security headers).
 
 use crate::i18n::{fill, Lang, T};
 use crate::model::PageCtx;
@@ -9,16 +9,22 @@ use leptos::prelude::*;
 /// Name of the wasm-bindgen output in `/pkg` (scripts/build-frontend.sh).
 pub const BUNDLE_NAME: &str = "sijill_frontend";
 
+/// Where the backend serves `frontend/assets/islands.js`, the script that loads the bundle.
+pub const ISLANDS_LOADER: &str = "/static/islands.js";
+
 /// Renders a full page. `title` is the page's own title (the site name is appended).
 pub fn document(ctx: &PageCtx, title: &str, body: impl IntoView + 'static) -> String {
     let lang = ctx.lang;
     let page_title = format!("{title} — {}", T::SiteName.text(lang));
+    // What leptos's <HydrationScripts islands=true/> emits, with the loader as a file
+    // instead of an inline script, so the Content-Security-Policy allows scripts from this
+    // origin only (no 'unsafe-inline', no nonce to thread through every page).
     let scripts = ctx.hydrate.then(|| {
-        let options = leptos::config::LeptosOptions::builder()
-            .output_name(BUNDLE_NAME)
-            .site_pkg_dir("pkg")
-            .build();
-        view! { <HydrationScripts options=options islands=true/> }
+        view! {
+            <link rel="modulepreload" href=format!("/pkg/{BUNDLE_NAME}.js")/>
+            <link rel="preload" href=format!("/pkg/{BUNDLE_NAME}_bg.wasm") r#as="fetch" r#type="application/wasm" crossorigin=""/>
+            <script type="module" src=ISLANDS_LOADER></script>
+        }
     });
     let html = view! {
         <html lang=lang.code() dir=lang.dir()>

@@ -29,6 +29,8 @@ pub enum FormError {
     Invalid,
     /// Confidential or secret mail needs the user's clearance of that level.
     ClearanceRequired,
+    /// Control or text-direction override characters in a name (they hide or reorder it).
+    HiddenCharacters,
     /// The server could not complete the action; nothing was stored.
     Unavailable,
     /// Too many attempts (sign-in, sign-up, PIN): wait about this many minutes.
@@ -219,6 +221,12 @@ impl FormError {
                 "لا يمكنك تعديل ترخيصك الخاص: يجب أن يقوم بذلك مسؤول آخر.",
                 "ⵓⵔ ⵜⵣⵎⵉⵔⴷ ⴰⴷ ⵜⵙⵏⴼⵍⴷ ⴰⵣⵔⴼ ⵏⵏⴽ: ⵢⴰⵏ ⵓⵏⵎⵀⴰⵍ ⵢⴰⴹⵏ ⴰⴷ ⵜ ⵉⴳ.",
                 "You cannot change your own clearance: another administrator must.",
+            ),
+            HiddenCharacters => pick(
+                "Ce champ contient des caractères invisibles ou d'inversion du sens d'écriture ; retapez-le.",
+                "يحتوي هذا الحقل على رموز خفية أو رموز تعكس اتجاه الكتابة؛ أعد كتابته.",
+                "ⴰⵏⵙⴰ ⴰ ⵖⵓⵔⵙ ⵉⵙⴽⴽⵉⵍⵏ ⵓⵔ ⵉⵜⵜⵡⴰⵥⵔⴰⵏ; ⴰⵔⵓ ⵜ ⴷⴰⵖ.",
+                "This field holds invisible or text-direction override characters; type it again.",
             ),
             Unavailable => pick(
                 "Le service est momentanément indisponible ; rien n'a été enregistré. Réessayez dans un instant.",

@@ -4,7 +4,7 @@
 //! e2e flow can fill either.
 
 use super::bureau_model::{Choice, IntakeChoices};
-use crate::components::{csrf_field, document, error_summary, text_field, FieldSpec};
+use crate::components::{self, csrf_field, document, error_summary, text_field, FieldSpec, TextArea};
 use crate::i18n::{Lang, B, T};
 use crate::islands::CorrespondentSearch;
 use crate::model::{FormState, PageCtx};
@@ -43,7 +43,11 @@ fn textarea(lang: Lang, name: &'static str, label: &'static str, state: &FormSta
         <div class="field" class:field-error=error.is_some()>
             <label for=id.clone()>{label}</label>
             {error.clone().map(|e| view! { <p class="error" id=format!("field-{name}-error")>{e}</p> })}
-            <textarea id=id name=name rows="5" aria-describedby=error.is_some().then(|| format!("field-{name}-error"))>{state.value(name)}</textarea>
+            {components::textarea(TextArea {
+                id, name, rows: 5, required: false,
+                described_by: error.is_some().then(|| format!("field-{name}-error")),
+                value: state.value(name),
+            })}
         </div>
     }
 }

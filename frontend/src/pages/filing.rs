@@ -2,7 +2,7 @@
 //! `/file`; the hidden `idempotency_key` (fresh per rendered form) makes a double submit
 //! return the same filing.
 
-use crate::components::{csrf_field, document, error_summary, text_field, FieldSpec};
+use crate::components::{csrf_field, document, error_summary, text_field, textarea, FieldSpec, TextArea};
 use crate::i18n::{Lang, F, T};
 use crate::islands::UploadPreview;
 use crate::model::{AdministrationEntry, FormState, PageCtx, UploadLimits};
@@ -81,10 +81,11 @@ pub fn render(
             <div class="field" class:field-error=message_error.is_some()>
                 <label for="field-message">{F::Message.text(lang)}</label>
                 {message_error.clone().map(|e| view! { <p class="error" id="field-message-error">{e}</p> })}
-                <textarea id="field-message" name="message" rows="8"
-                    aria-describedby=message_error.is_some().then_some("field-message-error")>
-                    {state.value("message")}
-                </textarea>
+                {textarea(TextArea {
+                    id: "field-message".into(), name: "message", rows: 8, required: false,
+                    described_by: message_error.is_some().then(|| "field-message-error".into()),
+                    value: state.value("message"),
+                })}
             </div>
             <UploadPreview lang=lang limits=limits error=documents_error/>
             <p class="hint">{F::SendOnce.text(lang)}</p>

@@ -28,3 +28,5 @@ pub mod parapheur_batch;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod escaping_tests;

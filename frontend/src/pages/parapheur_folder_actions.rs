@@ -5,7 +5,7 @@
 //! and without JavaScript.
 
 use super::parapheur_folder::FolderPage;
-use crate::components::csrf_field;
+use crate::components::{csrf_field, textarea, TextArea};
 use crate::i18n::parapheur::P;
 use crate::i18n::{fill, Lang, T};
 use crate::model::PageCtx;
@@ -27,7 +27,7 @@ fn approve_form(ctx: &PageCtx, action: &str) -> impl IntoView {
             {hidden_action("approve")}
             <div class="field">
                 <label for="approve-reason">{P::Comment.text(lang)}</label>
-                <textarea id="approve-reason" name="reason" rows="2"></textarea>
+                {textarea(TextArea { id: "approve-reason".into(), name: "reason", rows: 2, required: false, described_by: None, value: String::new() })}
             </div>
             <button type="submit">{P::Approve.text(lang)}</button>
         </form>
@@ -75,7 +75,7 @@ fn reject_form(ctx: &PageCtx, action: &str) -> impl IntoView {
             <div class="field">
                 <label for="reject-reason">{P::RejectReason.text(lang)}{required_mark(lang)}</label>
                 <p class="hint" id="reject-hint">{P::RejectHint.text(lang)}</p>
-                <textarea id="reject-reason" name="reason" rows="3" required aria-describedby="reject-hint"></textarea>
+                {textarea(TextArea { id: "reject-reason".into(), name: "reason", rows: 3, required: true, described_by: Some("reject-hint".into()), value: String::new() })}
             </div>
             <button type="submit" class="secondary">{P::Reject.text(lang)}</button>
         </form>
@@ -95,7 +95,7 @@ fn return_form(ctx: &PageCtx, action: &str, choices: &[(i32, String)]) -> impl I
             </div>
             <div class="field">
                 <label for="return-reason">{P::ReturnReason.text(lang)}</label>
-                <textarea id="return-reason" name="reason" rows="2"></textarea>
+                {textarea(TextArea { id: "return-reason".into(), name: "reason", rows: 2, required: false, described_by: None, value: String::new() })}
             </div>
             <button type="submit" class="secondary">{P::Return.text(lang)}</button>
         </form>
@@ -110,7 +110,7 @@ fn annotate_form(ctx: &PageCtx, action: &str) -> impl IntoView {
             {hidden_action("annotate")}
             <div class="field">
                 <label for="note-body">{P::Note.text(lang)}{required_mark(lang)}</label>
-                <textarea id="note-body" name="body" rows="3" required></textarea>
+                {textarea(TextArea { id: "note-body".into(), name: "body", rows: 3, required: true, described_by: None, value: String::new() })}
             </div>
             <fieldset class="field">
                 <legend>{P::Visibility.text(lang)}</legend>

@@ -4,7 +4,7 @@
 //! bureau's entry page includes; `render` is the stand-alone page
 //! `/bureau/entries/{id}/routing`. Plain POST forms, each back to this page.
 
-use crate::components::{csrf_field, data_table, document, error_summary};
+use crate::components::{csrf_field, data_table, document, error_summary, textarea, TextArea};
 use crate::i18n::routing::{assignment_status, mode, purpose};
 use crate::i18n::{fill, format_date, format_datetime, FilingStatus, Lang, R, T};
 use crate::model::{FormState, PageCtx};
@@ -113,7 +113,7 @@ fn instructions_field(lang: Lang, suffix: &str) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id.clone()>{R::Instructions.text(lang)}</label>
-            <textarea id=id name="instructions" rows="3"></textarea>
+            {textarea(TextArea { id, name: "instructions", rows: 3, required: false, described_by: None, value: String::new() })}
         </div>
     }
 }
@@ -240,7 +240,10 @@ fn draft_form(ctx: &PageCtx, action: String, d: Option<&DraftLine>, suffix: &str
             </div>
             <div class="field">
                 <label for=b_id.clone()>{R::DraftBody.text(lang)}</label>
-                <textarea id=b_id name="body" rows="10">{d.map(|d| d.body.clone()).unwrap_or_default()}</textarea>
+                {textarea(TextArea {
+                    id: b_id, name: "body", rows: 10, required: false, described_by: None,
+                    value: d.map(|d| d.body.clone()).unwrap_or_default(),
+                })}
             </div>
             <div class="field">
                 <label for=f_id.clone()>{R::DraftPdf.text(lang)}</label>

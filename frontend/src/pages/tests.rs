@@ -53,6 +53,8 @@ fn hydration_script_only_when_bundle_exists() {
     c.hydrate = true;
     let html = home::render(&c);
     assert!(html.contains("/pkg/sijill_frontend.js"), "{html}");
+    assert!(html.contains(r#"<script type="module" src="/static/islands.js"></script>"#), "{html}");
+    assert_eq!(html.matches("<script").count(), 1, "no inline script: {html}");
 }
 
 #[test]

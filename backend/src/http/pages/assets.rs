@@ -1,5 +1,5 @@
-//! Static assets: the stylesheet (compiled into the binary so pages never lose their style)
-//! and the hydration bundle built by scripts/build-frontend.sh into `target/site/pkg`.
+//! Static assets: the stylesheet and the islands' loader (compiled into the binary so pages
+//! never lose them) and the hydration bundle built by scripts/build-frontend.sh into `target/site/pkg`.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -9,6 +9,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 const STYLESHEET: &str = include_str!("../../../../frontend/style/sijill.css");
+const ISLANDS_LOADER: &str = include_str!("../../../../frontend/assets/islands.js");
 
 pub async fn stylesheet() -> Response {
     (
@@ -16,6 +17,12 @@ pub async fn stylesheet() -> Response {
         STYLESHEET,
     )
         .into_response()
+}
+
+/// The script that loads the bundle and wakes the islands (a file so the CSP allows no
+/// inline script). Revalidated each time: it must stay in step with the bundle.
+pub async fn islands_loader() -> Response {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], ISLANDS_LOADER).into_response()
 }
 
 /// Where the wasm bundle lives: `target/site/pkg` under the working directory, or next to

@@ -38,6 +38,7 @@ pub fn form_error(err: &Error) -> (&'static str, FormError) {
         Msg::UnsupportedType(name) => ("documents", FormError::BadFileType { name: name.clone() }),
         Msg::CorruptDocument(name) => ("documents", FormError::DamagedFile { name: name.clone() }),
         Msg::NotAPdf => ("file", FormError::NotPdf),
+        Msg::HiddenCharacters(field) => (field, FormError::HiddenCharacters),
         _ => ("", FormError::Unavailable),
     }
 }

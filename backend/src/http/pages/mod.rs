@@ -78,6 +78,7 @@ pub fn router() -> Router<AppState> {
         .route("/parapheur/batches/{id}", get(parapheur_batch::show))
         .route("/verify", get(verify::form).post(verify::submit))
         .route("/static/sijill.css", get(assets::stylesheet))
+        .route(sijill_frontend::components::shell::ISLANDS_LOADER, get(assets::islands_loader))
         .route("/pkg/{*file}", get(assets::pkg_file))
         .fallback(public::not_found)
 }
@@ -92,10 +93,43 @@ pub fn html(ctx: &PageCtx, status: StatusCode, body: String) -> Response {
     res
 }
 
-/// A local path to go back to after a form; anything else (other hosts, `//evil`) → `/`.
+/// Where to go back to after a form or a language switch (`next`): a path of this site,
+/// else `/`. Accepted: starts with one `/` (not `//` or `/\`, which browsers read as
+/// another host), only visible ASCII (a tab or newline is dropped by browsers, so
+/// `/%09/evil.example` would become `//evil.example`; a newline cannot be a header), no
+/// backslash anywhere. Paths of this site are already percent-encoded, so nothing they
+/// hold is lost.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        Some(n) if is_local_path(n) => n.to_owned(),
         _ => "/".to_owned(),
+    }
+}
+
+fn is_local_path(n: &str) -> bool {
+    let b = n.as_bytes();
+    b.first() == Some(&b'/')
+        && !matches!(b.get(1), Some(b'/' | b'\\'))
+        && b.iter().all(|&c| c.is_ascii_graphic() && c != b'\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_is_a_path_of_this_site() {
+        for ok in ["/", "/file", "/bureau/entries/abc?tab=routing#slip", "/search?q=%D8%A3"] {
+            assert_eq!(safe_next(Some(ok)), ok);
+        }
+        let evil = [
+            "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/x", "/\r\nSet-Cookie: a=b",
+            "\\\\evil", "https://evil.example", "javascript:alert(1)", "evil.example", "", " /file",
+            "/a\\b", "/\u{7f}", "/é", "/\u{85}x", "/ x",
+        ];
+        for bad in evil {
+            assert_eq!(safe_next(Some(bad)), "/", "{bad:?}");
+        }
+        assert_eq!(safe_next(None), "/");
     }
 }

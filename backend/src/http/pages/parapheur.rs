@@ -229,11 +229,11 @@ pub async fn page_image(State(state): State<AppState>, v: Visitor, Path((id, doc
     };
     match result {
         Ok(PageImage::Png(png)) => {
-            // Personal data: the browser may keep it for this reader only.
-            ([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "private, max-age=3600")], png).into_response()
+            // A folder's document: kept in no cache (a shared office computer would keep it).
+            ([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "no-store")], png).into_response()
         }
         Ok(PageImage::Original { bytes, content_type }) => {
-            ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "private, max-age=3600")], bytes).into_response()
+            ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-store")], bytes).into_response()
         }
         Ok(PageImage::OutOfRange { pages }) => {
             let msg = fill(P::BadPage.text(v.lang), "n", &pages.to_string());
