@@ -5,7 +5,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 
 use super::entities::*;
@@ -77,8 +76,7 @@ pub async fn create_user_with_verification(
     expires_at: DateTime<Utc>,
     mail: (&str, &str),
 ) -> Result<i32> {
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await?;
+    let tx = db.write().await?;
     let recipient = u.email.to_owned();
     let id = insert_user(&tx, u).await?;
     insert_role(&tx, id, "filer", None, None).await?;
@@ -97,8 +95,7 @@ pub async fn create_user_with_verification(
 
 /// Uses a verification token once; returns the verified user's id.
 pub async fn consume_verification(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<Option<i32>> {
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await?;
+    let tx = db.write().await?;
     let res = email_verification::Entity::update_many()
         .col_expr(email_verification::Column::UsedAt, Expr::value(now))
         .filter(email_verification::Column::TokenHash.eq(token_hash))

@@ -225,8 +225,7 @@ impl Services {
         if !q::staff_of(c, administration_id).await?.iter().any(|u| u.id == user_id) {
             return Err(Error::NotFound);
         }
-        let _w = self.db.writer().await;
-        let tx = sea_orm::TransactionTrait::begin(c).await?;
+        let tx = self.db.write().await?;
         q::set_clearance(&tx, administration_id, user_id, (level != Clearance::Normal).then_some(level.as_str()), user.id).await?;
         tx.commit().await?;
         tracing::info!(administration_id, user_id, level = level.as_str(), by = user.id, "clearance set");
