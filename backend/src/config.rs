@@ -230,9 +230,39 @@ impl Parapheur {
     pub fn pkcs11_allowed(&self, module: &str) -> bool {
         self.pkcs11_modules.iter().any(|m| m.as_os_str() == module)
     }
-    pub fn csc_allowed(&self, endpoint: &str) -> bool {
-        self.csc_services.iter().any(|p| !p.is_empty() && endpoint.starts_with(p.as_str()))
+    /// The endpoint as it is to be called, when it is under one of `csc_services`: the same
+    /// scheme, host and port exactly, and a path at or below the service's path (whole
+    /// segments: `/csc` does not allow `/csc-admin`). Parsed, never compared as text: in
+    /// `http://localhost:@127.0.0.1/` the host is 127.0.0.1. User info, a query or a fragment,
+    /// spaces, control characters and backslashes are refused outright.
+    pub fn csc_allowed(&self, endpoint: &str) -> Option<String> {
+        if endpoint.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+            return None;
+        }
+        let e = plain_http_url(endpoint)?;
+        self.csc_services.iter().filter_map(|p| plain_http_url(p)).find_map(|s| {
+            let same_origin = s.scheme() == e.scheme() && s.host() == e.host() && s.port_or_known_default() == e.port_or_known_default();
+            (same_origin && path_within(s.path(), e.path())).then(|| e.to_string())
+        })
     }
+}
+
+/// An http(s) URL with a host and without user info, query or fragment.
+fn plain_http_url(s: &str) -> Option<url::Url> {
+    let u = url::Url::parse(s).ok()?;
+    let plain = matches!(u.scheme(), "http" | "https")
+        && u.host().is_some()
+        && u.username().is_empty()
+        && u.password().is_none()
+        && u.query().is_none()
+        && u.fragment().is_none();
+    plain.then_some(u)
+}
+
+/// Is `path` the service's `base` path or below it, segment by segment?
+fn path_within(base: &str, path: &str) -> bool {
+    let base = base.trim_end_matches('/');
+    base.is_empty() || path == base || path.strip_prefix(base).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// A configuration that could not be read or does not make sense; the message names the key.
@@ -294,8 +324,8 @@ impl Config {
         if self.parapheur.pkcs11_modules.iter().any(|m| !m.is_absolute()) {
             return bad("parapheur.pkcs11_modules", "every module must be an absolute path");
         }
-        if self.parapheur.csc_services.iter().any(|p| !(p.starts_with("https://") || p.starts_with("http://"))) {
-            return bad("parapheur.csc_services", "every service must be an http(s) address");
+        if self.parapheur.csc_services.iter().any(|p| plain_http_url(p).is_none()) {
+            return bad("parapheur.csc_services", "every service must be an http(s) address with a host, without user name, query or fragment");
         }
         if !(self.database.url.starts_with("sqlite:") || self.database.url.starts_with("postgres"))
         {
@@ -388,5 +418,55 @@ impl Config {
     /// The body limit for a filing request: every document at its maximum plus form fields.
     pub fn request_body_limit(&self) -> usize {
         self.filings.max_total_bytes + 1024 * 1024
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Parapheur;
+
+    fn allowing(services: &[&str]) -> Parapheur {
+        Parapheur {
+            key_encryption_key: String::new(),
+            libreoffice: None,
+            pkcs11_modules: Vec::new(),
+            csc_services: services.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// The CSC allow-list matches scheme, host and port exactly and the path on segment
+    /// boundaries, on the parsed URL; the address returned is the one to call.
+    #[test]
+    fn csc_allow_list_is_parsed_not_a_prefix() {
+        let p = allowing(&["http://localhost:9998/csc", "https://sign.example.ma/"]);
+        assert_eq!(p.csc_allowed("http://localhost:9998/csc/v1").as_deref(), Some("http://localhost:9998/csc/v1"));
+        assert_eq!(p.csc_allowed("http://localhost:9998/csc").as_deref(), Some("http://localhost:9998/csc"));
+        assert_eq!(p.csc_allowed("https://sign.example.ma/csc/v2").as_deref(), Some("https://sign.example.ma/csc/v2"));
+        assert_eq!(p.csc_allowed("https://sign.example.ma:443/x").as_deref(), Some("https://sign.example.ma/x"), "default port");
+        for refused in [
+            "http://localhost:@127.0.0.1:9998/csc/v1",
+            "http://localhost:9998@127.0.0.1:9998/csc/v1",
+            "http://user:pw@localhost:9998/csc/v1",
+            "http://localhost:9998/csc-admin",
+            "http://localhost:9998/cscv1",
+            "http://localhost:9998/csc/../admin",
+            "http://localhost:9998/csc/%2e%2e/admin",
+            "http://localhost:9999/csc/v1",
+            "https://localhost:9998/csc/v1",
+            "http://localhost/csc/v1",
+            "http://127.0.0.1:9998/csc/v1",
+            "http://localhost:9998/csc/v1?x=1",
+            "http://localhost:9998/csc/v1#f",
+            "http://localhost:9998\\@127.0.0.1/csc",
+            "http://localhost:9998/csc/v1 ",
+            "http://sign.example.ma.evil.example/csc",
+            "https://sign.example.ma.evil.example/csc",
+            "file:///etc/passwd",
+            "localhost:9998/csc",
+        ] {
+            assert_eq!(p.csc_allowed(refused), None, "{refused}");
+        }
+        assert_eq!(allowing(&[]).csc_allowed("http://localhost:9998/csc"), None, "nothing allowed by default");
+        assert_eq!(allowing(&["http://a@localhost/"]).csc_allowed("http://localhost/x"), None, "a service with user info matches nothing");
     }
 }

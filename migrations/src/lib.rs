@@ -12,6 +12,7 @@ mod m20261125_000006_parapheur_more;
 mod m20261125_000010_draft_attachments;
 mod m20261125_000011_search_speed;
 mod m20261203_000012_throttles;
+mod m20261203_000020_signing_key_purpose;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_parapheur_more::Migration),
             Box::new(m20261125_000011_search_speed::Migration),
             Box::new(m20261203_000012_throttles::Migration),
+            Box::new(m20261203_000020_signing_key_purpose::Migration),
         ]
     }
 }

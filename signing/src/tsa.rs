@@ -132,7 +132,16 @@ pub(crate) fn tsa_err(e: impl std::fmt::Display) -> Error {
 
 /// A blocking HTTP agent shared by the TSA, OCSP, CRL and CSC clients (TLS via openssl).
 pub(crate) fn http_agent(timeout: Duration) -> ureq::Agent {
-    let mut b = ureq::AgentBuilder::new().timeout(timeout);
+    http_agent_with(ureq::AgentBuilder::new().timeout(timeout))
+}
+
+/// An agent that never follows a redirect: a remote signing service is called only at
+/// the address its allow-list checked, not wherever it points to next.
+pub(crate) fn http_agent_no_redirects(timeout: Duration) -> ureq::Agent {
+    http_agent_with(ureq::AgentBuilder::new().timeout(timeout).redirects(0))
+}
+
+fn http_agent_with(mut b: ureq::AgentBuilder) -> ureq::Agent {
     if let Ok(tls) = ureq::native_tls::TlsConnector::new() {
         b = b.tls_connector(std::sync::Arc::new(tls));
     }

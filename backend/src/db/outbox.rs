@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use super::entities::outbox;
 use super::Db;
@@ -45,8 +45,7 @@ pub fn message(kind: &str, recipient: &str, subject: &str, body: &str, filing_id
 /// transaction under the writer lock: the outbox's writes queue behind the register's
 /// instead of racing them for SQLite's lock (see `register::set_receipt`).
 pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: Duration, limit: u64, max_attempts: i32) -> Result<Vec<outbox::Model>> {
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await?;
+    let tx = db.write().await?;
     let c = &tx;
     let due = outbox::Entity::find()
         .filter(outbox::Column::SentAt.is_null())
@@ -76,27 +75,29 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: Duration, limit: u64,
 }
 
 pub async fn mark_sent(db: &Db, id: i32, now: DateTime<Utc>) -> Result<()> {
-    let _w = db.writer().await;
+    let tx = db.write().await?;
     outbox::Entity::update_many()
         .col_expr(outbox::Column::SentAt, Expr::value(now))
         .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
         .filter(outbox::Column::Id.eq(id))
-        .exec(&db.conn)
+        .exec(&tx)
         .await?;
+    tx.commit().await?;
     Ok(())
 }
 
 pub async fn mark_failed(db: &Db, id: i32, error: &str, next_attempt_at: DateTime<Utc>) -> Result<()> {
-    let _w = db.writer().await;
+    let tx = db.write().await?;
     outbox::Entity::update_many()
         .col_expr(outbox::Column::LastError, Expr::value(error.to_owned()))
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(next_attempt_at))
         .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
         .filter(outbox::Column::Id.eq(id))
-        .exec(&db.conn)
+        .exec(&tx)
         .await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -105,13 +106,14 @@ pub async fn release(db: &Db, ids: &[i32]) -> Result<()> {
     if ids.is_empty() {
         return Ok(());
     }
-    let _w = db.writer().await;
+    let tx = db.write().await?;
     outbox::Entity::update_many()
         .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .filter(outbox::Column::Id.is_in(ids.iter().copied()))
         .filter(outbox::Column::SentAt.is_null())
-        .exec(&db.conn)
+        .exec(&tx)
         .await?;
+    tx.commit().await?;
     Ok(())
 }
 

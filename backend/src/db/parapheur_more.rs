@@ -59,6 +59,19 @@ pub async fn completed_by(c: &impl ConnectionTrait, folder_id: i32) -> Result<Op
         .map(|e| e.actor_id))
 }
 
+/// Whose authority the folder's last signature was made with: the official signed for
+/// (a delegate's delegator), else the signatory.
+pub async fn last_signatory(c: &impl ConnectionTrait, folder_id: i32) -> Result<Option<i32>> {
+    Ok(circuit_step::Entity::find()
+        .filter(circuit_step::Column::FolderId.eq(folder_id))
+        .filter(circuit_step::Column::Kind.eq("signature"))
+        .filter(circuit_step::Column::Status.eq("done"))
+        .order_by_desc(circuit_step::Column::ActedAt)
+        .one(c)
+        .await?
+        .and_then(|s| s.acting_for.or(s.acted_by)))
+}
+
 pub async fn delegation(c: &impl ConnectionTrait, id: i32) -> Result<Option<delegation::Model>> {
     Ok(delegation::Entity::find_by_id(id).one(c).await?)
 }

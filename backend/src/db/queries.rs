@@ -5,7 +5,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 
 use super::entities::*;
@@ -77,8 +76,7 @@ pub async fn create_user_with_verification(
     expires_at: DateTime<Utc>,
     mail: (&str, &str),
 ) -> Result<i32> {
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await?;
+    let tx = db.write().await?;
     let recipient = u.email.to_owned();
     let id = insert_user(&tx, u).await?;
     insert_role(&tx, id, "filer", None, None).await?;
@@ -97,8 +95,7 @@ pub async fn create_user_with_verification(
 
 /// A new verification token for an existing user, with its e-mail (one transaction).
 pub async fn add_verification(db: &Db, user_id: i32, token_hash: &str, expires_at: DateTime<Utc>, mail: (&str, &str)) -> Result<()> {
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await?;
+    let tx = db.write().await?;
     let Some(u) = user::Entity::find_by_id(user_id).one(&tx).await? else { return Ok(()) };
     email_verification::ActiveModel { token_hash: Set(token_hash.to_owned()), user_id: Set(user_id), expires_at: Set(expires_at), used_at: Set(None) }
         .insert(&tx)
@@ -110,8 +107,7 @@ pub async fn add_verification(db: &Db, user_id: i32, token_hash: &str, expires_a
 
 /// Queues one e-mail on its own (no other write goes with it).
 pub async fn queue_mail(db: &Db, kind: &str, recipient: &str, mail: (&str, &str)) -> Result<()> {
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await?;
+    let tx = db.write().await?;
     super::outbox::enqueue(&tx, kind, recipient, mail.0, mail.1, None).await?;
     tx.commit().await?;
     Ok(())
@@ -119,8 +115,7 @@ pub async fn queue_mail(db: &Db, kind: &str, recipient: &str, mail: (&str, &str)
 
 /// Uses a verification token once; returns the verified user's id.
 pub async fn consume_verification(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<Option<i32>> {
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await?;
+    let tx = db.write().await?;
     let res = email_verification::Entity::update_many()
         .col_expr(email_verification::Column::UsedAt, Expr::value(now))
         .filter(email_verification::Column::TokenHash.eq(token_hash))

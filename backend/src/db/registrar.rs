@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use sea_orm::{DbErr, EntityTrait, SqlErr, TransactionTrait, TryIntoModel};
+use sea_orm::{DbErr, EntityTrait, SqlErr, TryIntoModel};
 use tokio::sync::oneshot;
 
 use super::entities::{document, filing, outbox};
@@ -151,8 +151,7 @@ async fn write_group(db: &Db, key: RegisterKey<'_>, jobs: Vec<Job>) {
 /// numbers, the e-mails that name them and the audit events; commit. The counter row is
 /// always locked before the administration's audit chain head.
 async fn write(db: &Db, key: RegisterKey<'_>, jobs: &[Job]) -> Result<Vec<filing::Model>> {
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await?;
+    let tx = db.write().await?;
     // A write first: on SQLite the transaction takes the write lock at once.
     filing::Entity::insert_many(jobs.iter().map(|j| j.filing.clone())).exec_without_returning(&tx).await?;
     let docs: Vec<document::ActiveModel> = jobs.iter().flat_map(|j| j.documents.iter().cloned()).collect();

@@ -13,7 +13,7 @@
 //! keeps a retry to one number.
 
 use chrono::{DateTime, Datelike, Utc};
-use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, Set};
 
 use super::answer_layout::{self, AnswerLetter};
 use super::answers::{DispatchInput, Dispatched, ENTRY_DISPATCHED, OUTGOING};
@@ -149,8 +149,7 @@ impl Services {
         } else {
             None
         };
-        let _w = self.db.writer().await;
-        let tx = c.begin().await?;
+        let tx = self.db.write().await?;
         if let Some((sha, size)) = sealed {
             document::ActiveModel {
                 filing_id: Set(out.id.clone()),

@@ -3,7 +3,6 @@
 //! Dispatching (`answer_dispatch`) registers the outgoing entry and sends it.
 
 use chrono::{DateTime, Utc};
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -83,7 +82,7 @@ fn check_text(input: &DraftInput) -> Result<()> {
 
 impl Services {
     /// Units of `user` that hold the entry for action (assignment not passed on).
-    async fn acting_units(&self, user: &CurrentUser, f: &filing::Model) -> Result<Vec<i32>> {
+    pub(crate) async fn acting_units(&self, user: &CurrentUser, f: &filing::Model) -> Result<Vec<i32>> {
         let Some(scope) = self.scope(user, f.administration_id).await? else { return Ok(Vec::new()) };
         Ok(q::assignments_of(&self.db.conn, &f.id)
             .await?
@@ -126,14 +125,12 @@ impl Services {
             None => None,
         };
         let now = Utc::now();
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         let d = q::insert_draft(&tx, &f, units.first().copied(), user.id, input.subject.trim(), &input.body, now).await?;
         if let Some((name, size, sha)) = &stored {
             q::set_attachment(&tx, d.id, name, *size, sha, now).await?;
         }
         tx.commit().await?;
-        drop(_w);
         self.draft_view(user, &f, d).await
     }
 
@@ -171,8 +168,7 @@ impl Services {
             None => None,
         };
         let now = Utc::now();
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         if !q::update_draft(&tx, d.id, input.subject.trim(), &input.body, now).await? {
             return Err(Error::Conflict(Msg::AlreadyDone));
         }
@@ -180,7 +176,6 @@ impl Services {
             q::set_attachment(&tx, d.id, name, *size, sha, now).await?;
         }
         tx.commit().await?;
-        drop(_w);
         let d = q::draft_by_id(&self.db.conn, id).await?.ok_or(Error::NotFound)?;
         self.draft_view(user, &f, d).await
     }

@@ -8,7 +8,7 @@
 //! as possible before its commit:
 //!
 //! ```ignore
-//! let tx = db.conn.begin().await?;
+//! let tx = db.write().await?;
 //! // ... the change ...
 //! audit::record(&tx, AuditEvent::new(Some(admin_id), Some(user.id), audit::ENTRY_ASSIGNED, audit::ENTRY, &entry_id)
 //!     .with(serde_json::json!({"to_unit": unit_id}))).await?;
@@ -39,8 +39,8 @@
 //!   for several administrations go in one [`record_many`], which locks their chains in a
 //!   fixed order;
 //! - always inside a transaction, never on the bare pool: the head and the event must
-//!   commit together. On SQLite the caller holds `Db::writer()` like every writing
-//!   transaction.
+//!   commit together. A writing transaction is a `Db::write()` (the writer lock on
+//!   SQLite, held until it commits).
 
 //! # The chain
 //!
@@ -238,9 +238,7 @@ pub async fn record_many(conn: &impl sea_orm::ConnectionTrait, events: Vec<Audit
 /// downloaded) in a transaction of its own. Changes must use [`record`] in their own
 /// transaction instead, so the event and the change commit together.
 pub async fn record_alone(db: &crate::db::Db, ev: AuditEvent) -> Result<i64> {
-    use sea_orm::TransactionTrait;
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await?;
+    let tx = db.write().await?;
     let seq = record(&tx, ev).await?;
     tx.commit().await?;
     Ok(seq)

@@ -23,6 +23,10 @@ pub enum Action {
     StartCircuit { administration_id: i32, originator: bool },
     /// Approve, sign, reject or return at a step: its assignee or their delegate, staff there.
     ActOnStep { administration_id: i32, assignee: bool },
+    /// Sign a folder that answers a register entry (the administration's answer): staff
+    /// signing with the authority of an official heading the answering unit or a unit
+    /// above it (their own, or that of the official they are the delegate of).
+    SignAnswer { administration_id: i32, official_of_answering_unit: bool },
     /// Circuit templates and the PAdES level: administrators of the administration.
     ManageParapheur { administration_id: i32 },
     /// Delegate one's steps for a period: agents, officials and administrators there.
@@ -63,6 +67,9 @@ pub fn allowed(user: &CurrentUser, action: Action) -> bool {
         }
         Action::StartCircuit { administration_id, originator } => originator && is_staff_of(user, administration_id),
         Action::ActOnStep { administration_id, assignee } => assignee && is_staff_of(user, administration_id),
+        Action::SignAnswer { administration_id, official_of_answering_unit } => {
+            official_of_answering_unit && is_staff_of(user, administration_id)
+        }
         Action::ManageParapheur { administration_id } => holds_in(user, &[Role::Admin], administration_id),
         Action::Delegate { administration_id } => {
             holds_in(user, &[Role::Agent, Role::Official, Role::Admin], administration_id)
@@ -156,6 +163,11 @@ mod tests {
                 let a = |administration_id| Action::ActOnStep { administration_id, assignee: yes };
                 assert_eq!(allowed(&u, a(1)), staff && yes, "{role:?} acts (assignee {yes})");
                 assert!(!allowed(&u, a(2)), "{role:?} never acts in another administration");
+            }
+            for yes in [true, false] {
+                let s = |administration_id| Action::SignAnswer { administration_id, official_of_answering_unit: yes };
+                assert_eq!(allowed(&u, s(1)), staff && yes, "{role:?} signs an answer (official of the answering unit {yes})");
+                assert!(!allowed(&u, s(2)), "{role:?} never signs another administration's answer");
             }
             assert_eq!(allowed(&u, Action::ManageParapheur { administration_id: 1 }), admin, "{role:?} manages templates");
             assert!(!allowed(&u, Action::ManageParapheur { administration_id: 2 }));

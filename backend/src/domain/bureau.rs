@@ -235,8 +235,7 @@ impl Services {
         if !q::staff_of(c, administration_id).await?.iter().any(|u| u.id == user_id) {
             return Err(Error::NotFound);
         }
-        let _w = self.db.writer().await;
-        let tx = sea_orm::TransactionTrait::begin(c).await?;
+        let tx = self.db.write().await?;
         let previous = q::clearances_of(&tx, administration_id)
             .await?
             .iter()

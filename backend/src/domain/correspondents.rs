@@ -105,8 +105,15 @@ impl Services {
             return Err(Error::Forbidden(Msg::Forbidden));
         }
         let fields = check(input)?;
-        let _w = self.db.writer().await;
-        Ok(q::insert(&self.db.conn, administration_id, fields).await?.into())
+        Ok(self.insert_correspondent(administration_id, fields).await?.into())
+    }
+
+    /// Adds a correspondent in a write transaction of its own.
+    pub(crate) async fn insert_correspondent(&self, administration_id: i32, fields: q::Fields) -> Result<crate::db::entities::correspondent::Model> {
+        let tx = self.db.write().await?;
+        let m = q::insert(&tx, administration_id, fields).await?;
+        tx.commit().await?;
+        Ok(m)
     }
 
     /// Corrects a correspondent (registry staff).
@@ -116,7 +123,9 @@ impl Services {
         }
         let fields = check(input)?;
         let existing = q::get(&self.db.conn, administration_id, id).await?.ok_or(Error::NotFound)?;
-        let _w = self.db.writer().await;
-        Ok(q::update(&self.db.conn, existing, fields).await?.into())
+        let tx = self.db.write().await?;
+        let m = q::update(&tx, existing, fields).await?;
+        tx.commit().await?;
+        Ok(m.into())
     }
 }

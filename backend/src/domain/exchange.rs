@@ -88,9 +88,8 @@ impl Services {
             match book::by_kind_and_name(c, admin.id, "administration", &name).await? {
                 Some(m) => (m.id, None),
                 None => {
-                    let _w = self.db.writer().await;
                     let f = book::Fields { kind: "administration".into(), name, email: None, phone: None, address: Some(sender.code.clone()) };
-                    match book::insert(c, admin.id, f).await {
+                    match self.insert_correspondent(admin.id, f).await {
                         Ok(m) => (m.id, Some(m.id)),
                         Err(e) => {
                             stored.discard(&self.storage);

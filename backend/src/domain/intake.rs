@@ -327,8 +327,7 @@ impl Services {
         let (correspondent_id, created) = match (existing, new_fields) {
             (Some(m), _) => (m.id, None),
             (None, Some(f)) => {
-                let _w = self.db.writer().await;
-                match book::insert(c, admin.id, f).await {
+                match self.insert_correspondent(admin.id, f).await {
                     Ok(m) => (m.id, Some(m.id)),
                     Err(e) => {
                         stored.discard(&self.storage);

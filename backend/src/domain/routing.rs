@@ -8,7 +8,6 @@
 //! assignment done without an answer). Each change is one transaction with its audit event.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -192,8 +191,7 @@ impl Services {
             self.check_target(&f, t).await?;
         }
         let now = Utc::now();
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         let mut made = Vec::new();
         let mut events = Vec::new();
         for t in &targets {
@@ -237,8 +235,7 @@ impl Services {
     pub async fn accept_assignment(&self, user: &CurrentUser, id: i32) -> Result<AssignmentView> {
         let (a, f) = self.assignment_to_handle(user, id, false).await?;
         let now = Utc::now();
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         if !q::move_assignment(&tx, a.id, &["pending"], "accepted", user.id, now, None).await? {
             return Err(Error::Conflict(Msg::AlreadyDone));
         }
@@ -260,8 +257,7 @@ impl Services {
             return Err(Error::BadRequest(Msg::InvalidValue("unit_id")));
         }
         let now = Utc::now();
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         let new = q::insert_assignment(&tx, q::NewAssignmentRow {
             filing_id: &f.id,
             unit_id: to.unit_id,
@@ -287,8 +283,7 @@ impl Services {
     pub async fn complete_assignment(&self, user: &CurrentUser, id: i32) -> Result<AssignmentView> {
         let (a, f) = self.assignment_to_handle(user, id, false).await?;
         let now = Utc::now();
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         if !q::move_assignment(&tx, a.id, &q::OPEN, "done", user.id, now, None).await? {
             return Err(Error::Conflict(Msg::AlreadyDone));
         }

@@ -1,7 +1,7 @@
 //! The demo administration `DEMO` and its users, created at start in development mode.
 //! Production refuses it (see `config::validate`).
 
-use sea_orm::{Set, TransactionTrait};
+use sea_orm::Set;
 
 use super::auth::hash_password;
 use super::parapheur::keys::seal_keystore;
@@ -38,8 +38,7 @@ impl Services {
             return Ok(());
         }
         let hash = hash_password(DEMO_PASSWORD).await?;
-        let _w = self.db.writer().await;
-        let tx = c.begin().await?;
+        let tx = self.db.write().await?;
         let a = ins::insert_administration(&tx, "DEMO", "DEMO", [
             "Administration de démonstration",
             "الإدارة التجريبية",

@@ -17,7 +17,6 @@
 //! starts afresh.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::TransactionTrait;
 
 use super::Services;
 use crate::config;
@@ -131,8 +130,7 @@ impl Services {
         // A fixed order: two attempts on the same subjects never wait for each other.
         keys.sort_by(|a, b| (a.0.scope(), &a.1).cmp(&(b.0.scope(), &b.1)));
         keys.dedup();
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         let mut rows = Vec::with_capacity(keys.len());
         for (limit, subject) in &keys {
             rows.push(q::lock(&tx, limit.scope(), subject, now).await?);
@@ -162,8 +160,10 @@ impl Services {
     pub async fn purge_throttles(&self) -> Result<u64> {
         let now = Utc::now();
         let idle = Duration::seconds(self.config.throttle.max_lockout_secs.max(self.config.throttle.window_secs).min(i64::MAX as u64) as i64);
-        let _w = self.db.writer().await;
-        q::purge(&self.db.conn, now - idle, now).await
+        let tx = self.db.write().await?;
+        let purged = q::purge(&tx, now - idle, now).await?;
+        tx.commit().await?;
+        Ok(purged)
     }
 
     /// The lockout of a subject, if it is locked now (for tests and the account page).
@@ -187,8 +187,7 @@ impl Services {
         let what = if limit == Limit::Pin { super::mail::Guarded::Pin } else { super::mail::Guarded::Password };
         let lang = crate::i18n::Lang::from_code(&u.lang).unwrap_or_default();
         let (subj, body) = super::mail::lockout_email(lang, &u.display_name, what, &until.format("%Y-%m-%d %H:%M").to_string());
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         crate::db::outbox::enqueue(&tx, "lockout_warning", &u.email, &subj, &body, None).await?;
         tx.commit().await?;
         tracing::warn!(user_id, scope = limit.scope(), "locked out after repeated failures; owner warned");
@@ -204,8 +203,7 @@ impl Attempt {
         }
         let c = &svc.config.throttle;
         let now = Utc::now();
-        let _w = svc.db.writer().await;
-        let tx = svc.db.conn.begin().await?;
+        let tx = svc.db.write().await?;
         for (limit, subject, started) in &self.keys {
             match limit.on_success() {
                 OnSuccess::Keep => {}
@@ -239,8 +237,7 @@ impl Attempt {
     pub async fn not_counted(self, svc: &Services) -> Result<()> {
         let c = &svc.config.throttle;
         let now = Utc::now();
-        let _w = svc.db.writer().await;
-        let tx = svc.db.conn.begin().await?;
+        let tx = svc.db.write().await?;
         for (limit, subject, started) in &self.keys {
             let mut row = q::lock(&tx, limit.scope(), subject, now).await?;
             if *started {

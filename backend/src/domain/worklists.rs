@@ -7,7 +7,6 @@
 //! flags and the once-a-day rule consistent.
 
 use chrono::{Duration, NaiveDate, Utc};
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -187,8 +186,7 @@ impl Services {
             lines.sort();
             let link = format!("{}/work", self.config.server.public_url.trim_end_matches('/'));
             let (subject, body) = reminder_email(user.lang, &lines, &link);
-            let _w = self.db.writer().await;
-            let tx = c.begin().await?;
+            let tx = self.db.write().await?;
             if !q::claim_reminder(&tx, uid, day, Utc::now()).await? {
                 continue;
             }

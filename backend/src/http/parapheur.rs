@@ -2,6 +2,7 @@
 //! templates, the administration's PAdES level, and batch signing. Thin handlers: each
 //! parses, calls one `Services` method (which authorises) and maps the result.
 
+use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use super::query::Query;
 use axum::http::{header, StatusCode};
@@ -21,7 +22,7 @@ use crate::domain::parapheur::actions::{Act, BatchResult};
 use crate::domain::parapheur::circuits::{CircuitSource, Placement, StepSpec, TemplateView};
 use crate::domain::parapheur::delegation::{AnnotationView, DelegationView, History, HistoryLine};
 use crate::domain::parapheur::folders::{DocumentView, FolderView, NewFolder, StepView};
-use crate::domain::parapheur::keys::{KeyView, NewKey};
+use crate::domain::parapheur::keys::{KeyPurpose, KeyView, NewKey};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
@@ -31,7 +32,7 @@ use crate::i18n::Msg;
     paths(create_folder, list_folders, show_folder, document, start_circuit, act, history, batch_sign,
         create_delegation, list_delegations, register_key, my_key, create_template, list_templates, set_settings),
     components(schemas(FolderView, DocumentView, StepView, StepSpec, Placement, CircuitSource, TemplateView, History,
-        HistoryLine, AnnotationView, DelegationView, KeyView, BatchResult))
+        HistoryLine, AnnotationView, DelegationView, KeyView, KeyPurpose, BatchResult))
 )]
 pub struct ParapheurApi;
 
@@ -92,7 +93,8 @@ pub fn folder_from_form(form: &FormData) -> Result<NewFolder> {
 #[utoipa::path(post, path = "/api/v1/parapheur/folders", tag = "parapheur", security(("bearer" = []), ("cookie" = [])),
     request_body(content = FolderForm, content_type = "multipart/form-data"),
     responses((status = 201, body = FolderView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+        (status = 403, description = "Not staff there, a unit that is not one of the caller's (`not_your_unit`), or answering an entry the caller's unit does not hold for action", body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
 pub async fn create_folder(State(state): State<AppState>, Authenticated(user): Authenticated, req: Request) -> Result<Response> {
     let mp = Multipart::from_request(req, &state).await.map_err(|_| Error::BadRequest(Msg::MissingField("main")))?;
     let form = read_form(mp, &state.config().filings, &["main", "annexes"]).await?;
@@ -166,8 +168,10 @@ pub struct ActRequest {
 /// Approve (visa), sign, reject (reason required), return to an earlier step, or annotate.
 #[utoipa::path(post, path = "/api/v1/parapheur/folders/{id}/actions", tag = "parapheur", security(("bearer" = []), ("cookie" = [])),
     params(("id" = i32, Path)), request_body = ActRequest,
-    responses((status = 200, body = FolderView), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 200, body = FolderView), (status = 400, body = ErrorBody),
+        (status = 403, description = "Not the caller's step; or, on a folder answering a register entry: a signatory who is not an official of the answering unit (`not_entitled_to_sign`), a test key or a key not from a trusted authority (`test_key_for_answer`, `key_not_trusted`), completing without a signature (`answer_needs_signature`)", body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 503, description = "The remote signing service failed (`signing_service_unavailable`; the detail is only logged)", body = ErrorBody)))]
 pub async fn act(State(state): State<AppState>, Authenticated(user): Authenticated, Path(id): Path<i32>, Json(r): Json<ActRequest>) -> Result<Json<FolderView>> {
     let a = match r.action.as_str() {
         "approve" => Act::Approve { comment: r.reason },
@@ -189,15 +193,59 @@ pub async fn history(State(state): State<AppState>, Authenticated(user): Authent
 
 #[derive(Deserialize, ToSchema)]
 pub struct BatchRequest {
+    /// At most 500 folders; a longer list is refused (400) while the body is read.
+    #[serde(deserialize_with = "bounded_ids")]
+    #[schema(max_items = 500)]
     pub folder_ids: Vec<i32>,
     pub pin: String,
+}
+
+/// The parse error of a list past `MAX_BATCH`, recognised in the rejection.
+const TOO_MANY_IDS: &str = "more folder ids than a batch holds";
+
+/// Reads at most `MAX_BATCH` ids: past that the body is refused without reading (or
+/// keeping) the rest.
+fn bounded_ids<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<i32>, D::Error> {
+    use crate::domain::parapheur::batch::MAX_BATCH;
+    struct Ids;
+    impl<'de> serde::de::Visitor<'de> for Ids {
+        type Value = Vec<i32>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "at most {MAX_BATCH} folder ids")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Vec<i32>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(id) = seq.next_element::<i32>()? {
+                if out.len() == MAX_BATCH {
+                    return Err(serde::de::Error::custom(TOO_MANY_IDS));
+                }
+                out.push(id);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(Ids)
+}
+
+/// A batch body that does not parse (more than `MAX_BATCH` ids included) is a 400 with
+/// the usual error body, not axum's plain-text 422.
+pub(crate) fn batch_body(body: std::result::Result<Json<BatchRequest>, JsonRejection>) -> Result<BatchRequest> {
+    use crate::domain::parapheur::{batch::MAX_BATCH, msg::PMsg};
+    match body {
+        Ok(Json(r)) => Ok(r),
+        Err(e) if e.body_text().contains(TOO_MANY_IDS) => Err(Error::BadRequest(Msg::Parapheur(PMsg::TooManyFolders(MAX_BATCH)))),
+        Err(_) => Err(Error::BadRequest(Msg::InvalidValue("folder_ids"))),
+    }
 }
 
 /// Signs many folders with one unlock of the key; one result per folder (partial failures
 /// are reported, the others signed).
 #[utoipa::path(post, path = "/api/v1/parapheur/batch-sign", tag = "parapheur", security(("bearer" = []), ("cookie" = [])),
-    request_body = BatchRequest, responses((status = 200, body = Vec<BatchResult>), (status = 400, body = ErrorBody)))]
-pub async fn batch_sign(State(state): State<AppState>, Authenticated(user): Authenticated, Json(r): Json<BatchRequest>) -> Result<Json<Vec<BatchResult>>> {
+    request_body = BatchRequest, responses((status = 200, body = Vec<BatchResult>),
+        (status = 400, description = "No folder, more than 500 (`too_many_folders`), a body that does not parse, or a wrong PIN", body = ErrorBody),
+        (status = 503, description = "The remote signing service failed (`signing_service_unavailable`)", body = ErrorBody)))]
+pub async fn batch_sign(State(state): State<AppState>, Authenticated(user): Authenticated, body: std::result::Result<Json<BatchRequest>, JsonRejection>) -> Result<Json<Vec<BatchResult>>> {
+    let r = batch_body(body)?;
     Ok(Json(state.svc.batch_sign(&user, &r.folder_ids, &r.pin).await?))
 }
 
@@ -239,11 +287,18 @@ pub struct KeyRequest {
     pub key_label: Option<String>,
     pub endpoint: Option<String>,
     pub credential_id: Option<String>,
+    /// Register it as a test key: any certificate is accepted, and the key never signs an
+    /// answer of the administration. Without it, a PKCS#12 whose certificate does not chain
+    /// to the administration's trust anchors is refused (400 `key_not_trusted`).
+    #[serde(default)]
+    pub test: bool,
 }
 
 /// Registers the caller's signing key (it becomes their active key); a PKCS#12 must open with the PIN.
 #[utoipa::path(post, path = "/api/v1/parapheur/keys", tag = "parapheur", security(("bearer" = []), ("cookie" = [])),
-    request_body = KeyRequest, responses((status = 201, body = KeyView), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    request_body = KeyRequest, responses((status = 201, body = KeyView),
+        (status = 400, description = "A wrong file or PIN, a module or service not allowed, or a certificate not from a trusted authority without `test` (`key_not_trusted`)", body = ErrorBody),
+        (status = 403, body = ErrorBody)))]
 pub async fn register_key(State(state): State<AppState>, Authenticated(user): Authenticated, Json(r): Json<KeyRequest>) -> Result<Response> {
     let need = |v: Option<String>, f: &'static str| v.ok_or(Error::BadRequest(Msg::MissingField(f)));
     let key = match r.kind.as_str() {
@@ -257,7 +312,8 @@ pub async fn register_key(State(state): State<AppState>, Authenticated(user): Au
         "csc" => NewKey::Csc { endpoint: need(r.endpoint, "endpoint")?, credential_id: need(r.credential_id, "credential_id")? },
         _ => return Err(Error::BadRequest(Msg::InvalidValue("kind"))),
     };
-    let k = state.svc.register_key(&user, &r.label, key).await?;
+    let purpose = if r.test { KeyPurpose::Test } else { KeyPurpose::Signing };
+    let k = state.svc.register_key(&user, &r.label, key, purpose).await?;
     Ok((StatusCode::CREATED, Json(k)).into_response())
 }
 

@@ -2,6 +2,7 @@
 //! (immediate e-mails or a daily digest), and batch signing in the background with its
 //! progress. Thin handlers over `Services` (which authorises).
 
+use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -11,7 +12,7 @@ use utoipa::OpenApi;
 
 use super::error::ErrorBody;
 use super::extract::Authenticated;
-use super::parapheur::BatchRequest;
+use super::parapheur::{batch_body, BatchRequest};
 use super::AppState;
 use crate::domain::parapheur::batch::{BatchItemView, BatchView};
 use crate::domain::parapheur::delegation::DelegationView;
@@ -57,8 +58,12 @@ pub async fn set_preferences(State(state): State<AppState>, Authenticated(user):
 /// is refused at once); follow it at the `Location`.
 #[utoipa::path(post, path = "/api/v1/parapheur/batches", tag = "parapheur", security(("bearer" = []), ("cookie" = [])),
     request_body = BatchRequest,
-    responses((status = 202, body = BatchView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
-pub async fn start_batch(State(state): State<AppState>, Authenticated(user): Authenticated, Json(r): Json<BatchRequest>) -> Result<Response> {
+    responses((status = 202, body = BatchView),
+        (status = 400, description = "No folder, more than 500 (`too_many_folders`, refused while the body is read), a body that does not parse, or a wrong PIN", body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 503, description = "The remote signing service failed (`signing_service_unavailable`)", body = ErrorBody)))]
+pub async fn start_batch(State(state): State<AppState>, Authenticated(user): Authenticated, body: std::result::Result<Json<BatchRequest>, JsonRejection>) -> Result<Response> {
+    let r = batch_body(body)?;
     let b = state.svc.start_batch(&user, &r.folder_ids, &r.pin).await?;
     Ok((StatusCode::ACCEPTED, [(header::LOCATION, format!("/api/v1/parapheur/batches/{}", b.id))], Json(b)).into_response())
 }

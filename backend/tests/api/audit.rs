@@ -8,7 +8,7 @@ use crate::common;
 
 use axum::http::StatusCode;
 use common::{fixtures, TestApp};
-use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder, TransactionTrait};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 use serde_json::json;
 use sijill_backend::db::entities::audit_event;
 use sijill_backend::domain::audit::{self, AuditEvent, Fault, GENESIS};
@@ -21,8 +21,7 @@ async fn demo_id(app: &TestApp) -> i32 {
 /// rolls it back.
 async fn append(app: &TestApp, admin: Option<i32>, subject: &str, commit: bool) -> i64 {
     let db = &app.state.svc.db;
-    let _w = db.writer().await;
-    let tx = db.conn.begin().await.unwrap();
+    let tx = db.write().await.unwrap();
     let ev = AuditEvent::new(admin, Some(7), audit::ENTRY_STATUS, audit::ENTRY, subject).with(json!({"to": "in_progress"}));
     let seq = audit::record(&tx, ev).await.unwrap();
     if commit {
@@ -84,8 +83,7 @@ async fn concurrent_appends_form_one_linear_chain_per_administration() {
             if i % 10 == 5 {
                 // A group in one transaction, across both chains, like the registrar's.
                 let db = &app.state.svc.db;
-                let _w = db.writer().await;
-                let tx = db.conn.begin().await.unwrap();
+                let tx = db.write().await.unwrap();
                 let group = [Some(demo), None, Some(demo)]
                     .map(|c| AuditEvent::new(c, None, audit::ENTRY_REGISTERED, audit::ENTRY, &format!("g{i}")));
                 let seqs = audit::record_many(&tx, group.to_vec()).await.unwrap();

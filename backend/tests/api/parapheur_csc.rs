@@ -62,3 +62,40 @@ async fn pkcs12_then_csc_signatures_on_one_document() {
         std::fs::copy(common::shared_pki_dir().join("root.pem"), dir.join("dev-root.pem")).unwrap();
     }
 }
+
+/// The CSC allow-list is matched on the parsed address: `http://localhost:@127.0.0.1:…`
+/// (whose host is 127.0.0.1) and look-alike hosts, ports and paths are refused; a service
+/// that fails is reported as "signing service unavailable" (503), its words only in the logs.
+#[tokio::test]
+async fn csc_addresses_are_matched_exactly_and_upstream_errors_are_not_echoed() {
+    use figment::providers::Serialized;
+    // Nothing listens on port 9: the allowed service is down.
+    let app = common::TestApp::with(|f| f.merge(Serialized::default("parapheur.csc_services", vec!["http://localhost:9/csc"]))).await;
+    let p = Parapheur::on(app).await;
+    let official = p.staff("signataire-csc", "official", "DAA").await;
+    for endpoint in [
+        "http://localhost:@127.0.0.1:9998/csc/v1",
+        "http://localhost:9@127.0.0.1:9998/csc/v1",
+        "http://localhost:9/csc-admin/v1",
+        "http://localhost:9/csc/../admin",
+        "http://localhost:99/csc/v1",
+        "http://localhost.evil.example:9/csc/v1",
+        "http://localhost:9\\@127.0.0.1/csc/v1",
+    ] {
+        let (s, e) = p.post("/api/v1/parapheur/keys", &official.token, json!({"kind": "csc", "endpoint": endpoint, "credential_id": "c"})).await;
+        assert_eq!((s, e["error"].as_str()), (StatusCode::BAD_REQUEST, Some("key_source_not_allowed")), "{endpoint}: {e}");
+    }
+    let (s, k) = p.post("/api/v1/parapheur/keys", &official.token, json!({"kind": "csc", "endpoint": "http://localhost:9/csc/v1", "credential_id": "c"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{k}");
+    let agent = p.staff("redacteur", "agent", "SP").await;
+    let id = p.started(&agent, json!([at(sig("signature", &official), 1, "all")])).await;
+    let req = Request::post(format!("/api/v1/parapheur/folders/{id}/actions"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {}", official.token))
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .body(Body::from(json!({"action": "sign", "pin": ""}).to_string()))
+        .unwrap();
+    let (s, e) = p.app.json(req).await;
+    assert_eq!((s, e["error"].as_str()), (StatusCode::SERVICE_UNAVAILABLE, Some("signing_service_unavailable")), "{e}");
+    assert_eq!(e["message"], "The signing service is unavailable; try again later.", "no upstream detail: {e}");
+}

@@ -51,5 +51,25 @@ messages! {
             "read from the token or the service at each signature",
         ],
         Certificate => ["Certificat", "الشهادة", "ⴰⵙⵍⴽⵉⵏ", "Certificate"],
+        Purpose => ["Usage", "الاستعمال", "ⴰⵙⵙⵎⵔⵙ", "Use"],
+        SigningKey => [
+            "Clé officielle (certificat d'une autorité reconnue)",
+            "مفتاح رسمي (شهادة من سلطة معترف بها)",
+            "ⵜⴰⵙⴰⵔⵓⵜ ⵜⴰⵏⵚⴱⴰⴹⵜ (ⴰⵙⵍⴽⵉⵏ ⵏ ⵓⵏⴱⴰⴹ ⵉⵜⵜⵓⵙⵙⵏⵏ)",
+            "Official key (certificate from a trusted authority)",
+        ],
+        TestKey => [
+            "Clé de test : ne peut pas signer les réponses de l'administration",
+            "مفتاح تجريبي: لا يمكنه توقيع أجوبة الإدارة",
+            "ⵜⴰⵙⴰⵔⵓⵜ ⵏ ⵓⴰⵔⵎ: ⵓⵔ ⵜⵣⵎⵎⴰⵎ ⵜⵉⵔⴰⵔⵓⵜⵉⵏ ⵏ ⵜⵏⴱⴰⴹⵜ",
+            "Test key: cannot sign the administration's answers",
+        ],
+        RegisterAsTest => ["Enregistrer comme clé de test", "تسجيل كمفتاح تجريبي", "ⵙⵙⴽⵛⵎ ⵎⴰⵙ ⴷ ⵜⴰⵙⴰⵔⵓⵜ ⵏ ⵓⴰⵔⵎ", "Register as a test key"],
+        RegisterAsTestHint => [
+            "Pour un certificat qui n'est pas délivré par une autorité reconnue (par exemple fabriqué pour essayer le parapheur). Une clé de test ne signe jamais une réponse envoyée au nom de l'administration.",
+            "لشهادة غير صادرة عن سلطة معترف بها (مثلا مصنوعة لتجربة المسار). لا يوقّع المفتاح التجريبي أبدا جوابا باسم الإدارة.",
+            "ⵉ ⵓⵙⵍⴽⵉⵏ ⵓⵔ ⵉⴼⴽⵉ ⵢⴰⵏ ⵓⵏⴱⴰⴹ ⵉⵜⵜⵓⵙⵙⵏⵏ. ⵜⴰⵙⴰⵔⵓⵜ ⵏ ⵓⴰⵔⵎ ⵓⵔ ⵜⵣⵎⵎⴰⵎ ⴰⴱⴷⴰ ⵜⴰⵔⴰⵔⵓⵜ ⵙ ⵉⵙⵎ ⵏ ⵜⵏⴱⴰⴹⵜ.",
+            "For a certificate not issued by a trusted authority (for example one made to try the parapheur). A test key never signs an answer sent in the administration's name.",
+        ],
     }
 }

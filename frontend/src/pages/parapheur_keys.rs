@@ -26,6 +26,8 @@ pub struct KeyInfo {
     pub subject: Option<String>,
     pub not_before: Option<i64>,
     pub not_after: Option<i64>,
+    /// A test key: its certificate is not from a trusted authority; it never signs an answer.
+    pub test: bool,
 }
 
 /// One input: `key` is its id (`field-{key}`) and error key, `name` the posted name.
@@ -101,10 +103,13 @@ fn current(ctx: &PageCtx, key: Option<&KeyInfo>) -> AnyView {
         None if k.kind == "pkcs12" => view! { <dt>{PA::Subject.text(lang)}</dt><dd>{PA::Unknown.text(lang)}</dd> }.into_any(),
         None => view! { <dt>{PK::Certificate.text(lang)}</dt><dd>{PK::CertOnDevice.text(lang)}</dd> }.into_any(),
     };
+    let (purpose, purpose_text) = if k.test { ("test", PK::TestKey.text(lang)) } else { ("signing", PK::SigningKey.text(lang)) };
     view! {
         <dl class="facts" id="key-facts">
             <dt>{PA::KeyKind.text(lang)}</dt><dd id="key-kind" data-kind=k.kind.clone()>{kind.text(lang)}</dd>
             <dt>{PA::KeyLabel.text(lang)}</dt><dd>{k.label.clone()}</dd>
+            <dt>{PK::Purpose.text(lang)}</dt>
+            <dd id="key-purpose" data-purpose=purpose>{purpose_text}</dd>
             {certificate}
         </dl>
     }
@@ -131,6 +136,11 @@ pub fn keys(ctx: &PageCtx, admin: bool, key: Option<&KeyInfo>, errors: &[(String
                 {Input::new("label", "label", PA::KeyLabel.text(lang)).optional().view(errors, typed)}
                 {Input::new("p12", "p12", PA::P12File.text(lang)).kind("file").view(errors, typed)}
                 {Input::new("pin", "pin", PA::P12Pin.text(lang)).kind("password").view(errors, typed)}
+                <p class="field">
+                    <input type="checkbox" id="field-test" name="test" value="1" aria-describedby="field-test-hint"/>
+                    <label for="field-test">{PK::RegisterAsTest.text(lang)}</label>
+                </p>
+                <p class="hint" id="field-test-hint">{PK::RegisterAsTestHint.text(lang)}</p>
             </fieldset>
             <button type="submit">{PA::Upload.text(lang)}</button>
         </form>
@@ -171,7 +181,7 @@ mod tests {
     #[test]
     fn three_forms_and_the_token_key_without_a_certificate() {
         let ctx = PageCtx { lang: Lang::Ar, ..Default::default() };
-        let key = KeyInfo { kind: "pkcs11".into(), label: "jeton".into(), subject: None, not_before: None, not_after: None };
+        let key = KeyInfo { kind: "pkcs11".into(), label: "jeton".into(), subject: None, not_before: None, not_after: None, test: false };
         let errors = vec![("module".to_owned(), PK::ModuleAbsolute.text(Lang::Ar).to_owned())];
         let typed = FormState::default().with_value("module", "softhsm.so").with_value("token", "t1");
         let html = keys(&ctx, false, Some(&key), &errors, &typed, None);
@@ -191,5 +201,14 @@ mod tests {
                 assert!(!m.text(lang).is_empty(), "{m:?} {lang:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_test_key_says_so() {
+        let ctx = PageCtx { lang: Lang::Fr, ..Default::default() };
+        let key = KeyInfo { kind: "pkcs12".into(), label: "essai".into(), subject: Some("CN=Essai".into()), not_before: None, not_after: None, test: true };
+        let html = keys(&ctx, false, Some(&key), &[], &FormState::default(), None);
+        assert!(html.contains(r#"data-purpose="test""#) && html.contains(PK::TestKey.text(Lang::Fr)), "{html}");
+        assert!(html.contains(r#"name="test""#), "the PKCS#12 form offers a test key: {html}");
     }
 }

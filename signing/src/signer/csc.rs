@@ -14,7 +14,7 @@ use openssl::ecdsa::EcdsaSig;
 use serde_json::{json, Value};
 
 use super::{ecdsa_raw_to_der, Identity, KeyAlgorithm, Signer};
-use crate::tsa::{hash, http_agent, read_body};
+use crate::tsa::{hash, http_agent_no_redirects, read_body};
 use crate::{DigestAlgorithm, Error};
 
 /// How to authenticate to the service.
@@ -64,7 +64,7 @@ impl CscSigner {
         credential_id: Option<&str>,
     ) -> Result<Self, Error> {
         let mut s = CscSigner {
-            agent: http_agent(Duration::from_secs(60)),
+            agent: http_agent_no_redirects(Duration::from_secs(60)),
             base: base_url.trim_end_matches('/').to_string(),
             token: None,
             credential_id: String::new(),

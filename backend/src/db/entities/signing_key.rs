@@ -24,6 +24,8 @@ pub struct Model {
     pub csc_credential_id: Option<String>,
     pub active: bool,
     pub created_at: DateTimeUtc,
+    /// `signing` or `test` (`domain::parapheur::keys::KeyPurpose`).
+    pub purpose: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,18 +5,17 @@
 //! timestamp and revocation services); the signed version replaces the document only if
 //! nobody signed it in between.
 
-use std::sync::Arc;
-
-use sea_orm::{DatabaseTransaction, TransactionTrait};
+use sea_orm::DatabaseTransaction;
 use serde::Serialize;
-use sijill_signing::cades::build::SignerTemplate;
-use sijill_signing::{Level, SignOptions, Signer, Visible};
+use sijill_signing::{Level, SignOptions, Visible};
 
 use super::folders::FolderView;
+use super::keys::UnlockedKey;
 use super::msg::PMsg;
 use super::*;
 use crate::db::entities::{circuit_step, folder};
 use crate::db::parapheur as q;
+use crate::db::visibility;
 use crate::domain::audit::{self, AuditEvent};
 use crate::domain::auth::CurrentUser;
 use crate::domain::authz::{allowed, Action};
@@ -94,6 +93,11 @@ impl Services {
                 }
             }
             None => {
+                // An answer leaves signed: the signature steps of an answering folder are
+                // checked when signed (`sign_folder_once`), so one done is one valid.
+                if f.entry_id.is_some() && !steps.iter().any(|s| s.kind == "signature" && s.status == "done") {
+                    return Err(Error::Forbidden(Msg::Parapheur(PMsg::AnswerNeedsSignature)));
+                }
                 if !q::set_folder_state(tx, f.id, &["in_progress"], "completed", None).await? {
                     return Err(lost_race());
                 }
@@ -109,9 +113,8 @@ impl Services {
     /// Performs `act` on the folder as `user` and returns the folder after it.
     pub async fn act(&self, user: &CurrentUser, folder_id: i32, act: Act) -> Result<FolderView> {
         if let Act::Sign { pin } = &act {
-            let signer = self.unlock_signer(user.id, pin).await?;
-            let tpl = Arc::new(SignerTemplate::new(&*signer, Default::default()).map_err(|e| perr(PMsg::SigningFailed(e.to_string())))?);
-            self.sign_folder(user, folder_id, signer, tpl).await?;
+            let key = self.unlock_key(user.id, pin).await?;
+            self.sign_folder(user, folder_id, &key).await?;
             return self.folder_view(user, folder_id).await;
         }
         let (f, steps, actor) = self.readable_folder(user, folder_id).await?;
@@ -124,8 +127,7 @@ impl Services {
                     return Err(Error::BadRequest(Msg::MissingField("body")));
                 }
                 let visibility = if private { "private" } else { "public" };
-                let _w = self.db.writer().await;
-                let tx = self.db.conn.begin().await?;
+                let tx = self.db.write().await?;
                 let id = q::insert_annotation(&tx, folder_id, user.id, visibility, body).await?;
                 let details = serde_json::json!({"annotation": id, "visibility": visibility});
                 if !private {
@@ -143,8 +145,7 @@ impl Services {
                     return Err(perr(PMsg::WrongStepKind));
                 }
                 let comment = comment.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
-                let _w = self.db.writer().await;
-                let tx = self.db.conn.begin().await?;
+                let tx = self.db.write().await?;
                 let details = serde_json::json!({"step": step.id, "position": step.position, "for": acting_for});
                 q::insert_event(&tx, folder_id, user.id, acting_for, "approved", Some(step.id), &details).await?;
                 audit::record(&tx, AuditEvent::new(admin, Some(user.id), STEP_APPROVED, FOLDER, &subject).with(details)).await?;
@@ -161,8 +162,7 @@ impl Services {
                 if !allowed(user, Action::ActOnStep { administration_id: f.administration_id, assignee: true }) {
                     return Err(Error::Forbidden(Msg::Forbidden));
                 }
-                let _w = self.db.writer().await;
-                let tx = self.db.conn.begin().await?;
+                let tx = self.db.write().await?;
                 if !q::act_on_step(&tx, step.id, "rejected", user.id, acting_for, Some(&reason)).await? {
                     return Err(lost_race());
                 }
@@ -184,8 +184,7 @@ impl Services {
                 if to_position < 1 || to_position >= step.position || !steps.iter().any(|s| s.position == to_position) {
                     return Err(Error::BadRequest(Msg::InvalidValue("to_position")));
                 }
-                let _w = self.db.writer().await;
-                let tx = self.db.conn.begin().await?;
+                let tx = self.db.write().await?;
                 q::move_steps(&tx, folder_id, to_position..=step.position, &["pending", "done", "skipped"], "waiting").await?;
                 q::move_steps(&tx, folder_id, to_position..=to_position, &["waiting"], "pending").await?;
                 super::notify::pending(&tx, &self.config.server.public_url, &f, to_position).await?;
@@ -206,10 +205,10 @@ impl Services {
     /// unlocked signer (kept for a whole batch), then completes the step. Signatories of a
     /// parallel group may sign the same version at once; the one who commits second signs
     /// again over the new version (a few times at most) instead of failing.
-    pub(super) async fn sign_folder(&self, user: &CurrentUser, folder_id: i32, signer: Arc<dyn Signer>, tpl: Arc<SignerTemplate>) -> Result<String> {
+    pub(super) async fn sign_folder(&self, user: &CurrentUser, folder_id: i32, key: &UnlockedKey) -> Result<String> {
         let mut attempt = 0;
         loop {
-            match self.sign_folder_once(user, folder_id, signer.clone(), tpl.clone()).await {
+            match self.sign_folder_once(user, folder_id, key).await {
                 Err(Error::Conflict(Msg::Parapheur(PMsg::ConcurrentChange))) if attempt < 3 => attempt += 1,
                 Ok(status) if status == "completed" => {
                     self.deliver_folder_answers(folder_id).await;
@@ -220,7 +219,7 @@ impl Services {
         }
     }
 
-    async fn sign_folder_once(&self, user: &CurrentUser, folder_id: i32, signer: Arc<dyn Signer>, tpl: Arc<SignerTemplate>) -> Result<String> {
+    async fn sign_folder_once(&self, user: &CurrentUser, folder_id: i32, key: &UnlockedKey) -> Result<String> {
         let (f, steps, actor) = self.readable_folder(user, folder_id).await?;
         let (step, acting_for) = my_step(&f, &steps, &actor)?;
         if !allowed(user, Action::ActOnStep { administration_id: f.administration_id, assignee: true }) {
@@ -229,6 +228,17 @@ impl Services {
         if step.kind != "signature" {
             return Err(perr(PMsg::WrongStepKind));
         }
+        // Being named in the circuit is not enough to sign the administration's answer:
+        // the signatory (or the official they sign for) heads the answering unit, with a
+        // key from a trusted authority.
+        if f.entry_id.is_some() {
+            if !self.may_sign_answer(user, &f, &actor, acting_for).await? {
+                return Err(Error::Forbidden(Msg::Parapheur(PMsg::NotEntitledToSign)));
+            }
+            key.check_for_answer()?;
+        }
+        let (signer, tpl) = (key.signer.clone(), key.template.clone());
+        let failure = key.clone();
         let level = self.pades_level(f.administration_id).await?;
         let c = &self.db.conn;
         let me = q::user(c, user.id).await?.map(|u| u.display_name).unwrap_or_default();
@@ -272,7 +282,7 @@ impl Services {
                         visible: visible.clone(),
                         ..Default::default()
                     };
-                    sijill_signing::sign::sign_with_template(pdf, &*signer, &tpl, &opts).map_err(|e| perr(PMsg::SigningFailed(e.to_string())))
+                    sijill_signing::sign::sign_with_template(pdf, &*signer, &tpl, &opts).map_err(|e| failure.failure(e))
                 })
                 .collect()
         })
@@ -288,8 +298,7 @@ impl Services {
             versions.push((sha, out.len() as i64));
         }
         let res = async {
-            let _w = self.db.writer().await;
-            let tx = self.db.conn.begin().await?;
+            let tx = self.db.write().await?;
             for (d, (sha, size)) in docs.iter().zip(&versions) {
                 if !q::replace_version(&tx, d.id, &d.sha256, sha, *size).await? {
                     return Err(lost_race());
@@ -311,17 +320,33 @@ impl Services {
         res
     }
 
+    /// For a folder answering a register entry: does the authority `user` acts with (their
+    /// own, or that of the official they sign for) head the folder's unit or a unit above it?
+    async fn may_sign_answer(&self, user: &CurrentUser, f: &folder::Model, actor: &super::Actor, acting_for: Option<i32>) -> Result<bool> {
+        let grants: &[super::Grant] = match acting_for {
+            None => &actor.grants,
+            Some(d) => actor.delegators.iter().find(|(id, _)| *id == d).map(|(_, g)| g.as_slice()).unwrap_or(&[]),
+        };
+        let heads: Vec<i32> = grants
+            .iter()
+            .filter(|g| g.role == crate::domain::auth::Role::Official.as_str() && g.administration_id == Some(f.administration_id))
+            .filter_map(|g| g.unit_id)
+            .collect();
+        let official_of_answering_unit = match f.unit_id {
+            Some(unit) if !heads.is_empty() => visibility::with_sub_units(&self.db.conn, f.administration_id, &heads).await?.contains(&unit),
+            _ => false,
+        };
+        Ok(allowed(user, Action::SignAnswer { administration_id: f.administration_id, official_of_answering_unit }))
+    }
+
     /// Signs many folders with one unlock of the key: a folder that fails (not the user's
     /// turn, a service down…) is reported and the others are still signed.
     pub async fn batch_sign(&self, user: &CurrentUser, folder_ids: &[i32], pin: &str) -> Result<Vec<BatchResult>> {
-        if folder_ids.is_empty() || folder_ids.len() > super::batch::MAX_BATCH {
-            return Err(Error::BadRequest(Msg::InvalidValue("folders")));
-        }
-        let signer = self.unlock_signer(user.id, pin).await?;
-        let tpl = Arc::new(SignerTemplate::new(&*signer, Default::default()).map_err(|e| perr(PMsg::SigningFailed(e.to_string())))?);
+        let folder_ids = &super::batch::checked_ids(folder_ids)?;
+        let key = self.unlock_key(user.id, pin).await?;
         let mut out = Vec::new();
         for &id in folder_ids {
-            let r = self.sign_folder(user, id, signer.clone(), tpl.clone()).await;
+            let r = self.sign_folder(user, id, &key).await;
             out.push(match r {
                 Ok(status) => BatchResult { folder_id: id, ok: true, status: Some(status), error: None, message: None },
                 Err(e) => {

@@ -8,14 +8,12 @@
 //! server stop cannot resume (it shows as `interrupted`; its remaining folders are
 //! simply not signed and can be signed again).
 
-use std::sync::Arc;
+use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::TransactionTrait;
 use serde::Serialize;
-use sijill_signing::cades::build::SignerTemplate;
-use sijill_signing::Signer;
 
+use super::keys::UnlockedKey;
 use super::msg::PMsg;
 use super::{BATCH_STARTED, FOLDER};
 use crate::db::{parapheur as q, parapheur_more as more};
@@ -69,28 +67,26 @@ pub(crate) fn failure_msg(e: &Error) -> Msg {
 }
 
 /// Checks the list: not empty, at most `MAX_BATCH`, each folder once (first order kept).
+/// The count is checked first, on the list as sent: a long list is refused before any
+/// work, and removing duplicates is linear.
 pub(crate) fn checked_ids(folder_ids: &[i32]) -> Result<Vec<i32>> {
-    let mut ids = Vec::with_capacity(folder_ids.len());
-    for id in folder_ids {
-        if !ids.contains(id) {
-            ids.push(*id);
-        }
+    if folder_ids.len() > MAX_BATCH {
+        return Err(Error::BadRequest(Msg::Parapheur(PMsg::TooManyFolders(MAX_BATCH))));
     }
-    if ids.is_empty() || ids.len() > MAX_BATCH {
+    if folder_ids.is_empty() {
         return Err(Error::BadRequest(Msg::InvalidValue("folders")));
     }
-    Ok(ids)
+    let mut seen = HashSet::with_capacity(folder_ids.len());
+    Ok(folder_ids.iter().copied().filter(|id| seen.insert(*id)).collect())
 }
 
 impl Services {
     /// Starts signing `folder_ids` in the background with one unlock of `user`'s key.
     pub async fn start_batch(&self, user: &CurrentUser, folder_ids: &[i32], pin: &str) -> Result<BatchView> {
         let ids = checked_ids(folder_ids)?;
-        let signer = self.unlock_signer(user.id, pin).await?;
-        let tpl = Arc::new(SignerTemplate::new(&*signer, Default::default()).map_err(|e| Error::BadRequest(Msg::Parapheur(PMsg::SigningFailed(e.to_string()))))?);
+        let key = self.unlock_key(user.id, pin).await?;
         let batch = {
-            let _w = self.db.writer().await;
-            let tx = self.db.conn.begin().await?;
+            let tx = self.db.write().await?;
             let b = more::insert_batch(&tx, user.id, &ids).await?;
             let admin = user.roles.iter().find_map(|g| g.administration_id);
             audit::record(&tx, AuditEvent::new(admin, Some(user.id), BATCH_STARTED, "sign_batch", &b.id.to_string())
@@ -99,14 +95,14 @@ impl Services {
             b
         };
         let (svc, owner, batch_id) = (self.clone(), user.clone(), batch.id);
-        tokio::spawn(async move { svc.run_batch(owner, batch_id, ids, signer, tpl).await });
+        tokio::spawn(async move { svc.run_batch(owner, batch_id, ids, key).await });
         self.batch_view(user, batch_id).await
     }
 
     /// The batch's task: signs each folder in turn and records its result.
-    async fn run_batch(&self, user: CurrentUser, batch_id: i32, ids: Vec<i32>, signer: Arc<dyn Signer>, tpl: Arc<SignerTemplate>) {
+    async fn run_batch(&self, user: CurrentUser, batch_id: i32, ids: Vec<i32>, key: UnlockedKey) {
         for (i, id) in ids.iter().enumerate() {
-            let r = self.sign_folder(&user, *id, signer.clone(), tpl.clone()).await;
+            let r = self.sign_folder(&user, *id, &key).await;
             let recorded = match &r {
                 Ok(status) => more::set_item(&self.db.conn, batch_id, i as i32, "signed", Some(status), None).await,
                 Err(e) => {
@@ -142,5 +138,26 @@ impl Services {
         let (signed, failed) = (count("signed"), count("failed"));
         let status = if b.status == "running" && b.updated_at < Utc::now() - Duration::minutes(SILENT) { "interrupted".to_owned() } else { b.status };
         Ok(BatchView { id: b.id, status, total: b.total, processed: signed + failed, signed, failed, items: views, created_at: b.created_at, finished_at: b.finished_at })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checked_ids_refuses_long_lists_first_and_dedups_in_linear_time() {
+        assert_eq!(checked_ids(&[3, 1, 3, 2, 1]).unwrap(), vec![3, 1, 2], "each once, first order kept");
+        assert!(checked_ids(&[]).is_err());
+        let max: Vec<i32> = (0..MAX_BATCH as i32).collect();
+        assert_eq!(checked_ids(&max).unwrap().len(), MAX_BATCH);
+        let started = std::time::Instant::now();
+        let many: Vec<i32> = (0..50_000).collect();
+        assert!(matches!(checked_ids(&many), Err(Error::BadRequest(Msg::Parapheur(PMsg::TooManyFolders(MAX_BATCH))))));
+        // The limit applies to the list as sent, duplicates included.
+        assert!(checked_ids(&vec![7; MAX_BATCH + 1]).is_err());
+        let distinct: Vec<i32> = (0..MAX_BATCH as i32).chain(0..MAX_BATCH as i32).collect();
+        assert!(checked_ids(&distinct).is_err());
+        assert!(started.elapsed() < std::time::Duration::from_millis(100), "{:?}", started.elapsed());
     }
 }

@@ -2,7 +2,7 @@
 //! hoc by the originator. Steps sharing a `position` run in parallel (`mode` all-of or
 //! one-of); positions run in ascending order.
 
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
 
 use super::msg::PMsg;
@@ -137,8 +137,11 @@ impl Services {
             _ => return Err(bad("give a template or steps")),
         };
         let specs = validate(c, f.administration_id, &specs).await?;
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        // An answer leaves only signed (checked again at completion).
+        if f.entry_id.is_some() && !specs.iter().any(|s| s.kind == "signature") {
+            return Err(Error::BadRequest(Msg::Parapheur(PMsg::AnswerNeedsSignature)));
+        }
+        let tx = self.db.write().await?;
         if !q::set_folder_state(&tx, folder_id, &["draft", "rejected"], "in_progress", Some(1)).await? {
             return Err(Error::Conflict(Msg::Parapheur(PMsg::WrongFolderState(f.status.clone()))));
         }
@@ -177,8 +180,7 @@ impl Services {
         }
         let steps = validate(&self.db.conn, administration_id, &steps).await?;
         let json = serde_json::to_string(&steps).map_err(Error::internal)?;
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         let t = q::insert_template(&tx, administration_id, name, &json, user.id).await?;
         audit::record(&tx, AuditEvent::new(Some(administration_id), Some(user.id), TEMPLATE_CREATED, "circuit_template", &t.id.to_string())
             .with(serde_json::json!({"name": name, "steps": steps.len()}))).await?;
@@ -203,8 +205,7 @@ impl Services {
             return Err(Error::Forbidden(Msg::Forbidden));
         }
         let level: sijill_signing::Level = level.parse().map_err(|_| Error::BadRequest(Msg::InvalidValue("level")))?;
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         q::set_pades_level(&tx, administration_id, level.as_str()).await?;
         audit::record(&tx, AuditEvent::new(Some(administration_id), Some(user.id), SETTINGS_CHANGED, "administration", &administration_id.to_string())
             .with(serde_json::json!({"pades_level": level.as_str()}))).await?;

@@ -3,7 +3,6 @@
 //! step, the history, the audit event and the signature's reason all say so.
 
 use chrono::{DateTime, Utc};
-use sea_orm::TransactionTrait;
 use serde::Serialize;
 
 use super::msg::PMsg;
@@ -82,8 +81,7 @@ impl Services {
         if !roles.iter().any(|r| r.role != "filer" && r.administration_id == Some(administration_id)) {
             return Err(Error::BadRequest(Msg::InvalidValue("delegate_id")));
         }
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         let d = q::insert_delegation(&tx, administration_id, user.id, delegate_id, from, to).await?;
         audit::record(&tx, AuditEvent::new(Some(administration_id), Some(user.id), DELEGATION_CREATED, "delegation", &d.id.to_string())
             .with(serde_json::json!({"delegate": delegate_id, "from": from, "to": to}))).await?;
@@ -103,8 +101,7 @@ impl Services {
             return Err(if d.delegate_id == user.id { Error::Forbidden(Msg::Forbidden) } else { Error::NotFound });
         }
         let now = Utc::now();
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         if !crate::db::parapheur_more::revoke_delegation(&tx, id, now).await? {
             return Err(Error::Conflict(Msg::Parapheur(PMsg::DelegationOver)));
         }

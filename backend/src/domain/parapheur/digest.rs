@@ -9,7 +9,6 @@
 //! user and day across server processes.
 
 use chrono::NaiveDate;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 
 use super::PREFERENCES_CHANGED;
@@ -42,8 +41,7 @@ impl Services {
         if admin.is_none() {
             return Err(Error::Forbidden(Msg::Forbidden));
         }
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         more::set_preference(&tx, user.id, &value).await?;
         audit::record(&tx, AuditEvent::new(admin, Some(user.id), PREFERENCES_CHANGED, "user", &user.id.to_string())
             .with(serde_json::json!({"notifications": value}))).await?;
@@ -86,8 +84,7 @@ impl Services {
                 continue;
             }
             let (subject, body) = digest_email(user.lang, &lines, self.config.server.public_url.trim_end_matches('/'));
-            let _w = self.db.writer().await;
-            let tx = self.db.conn.begin().await?;
+            let tx = self.db.write().await?;
             if !more::claim_digest(&tx, uid, day).await? {
                 continue;
             }

@@ -4,7 +4,6 @@
 //! and refused with a message asking for a PDF otherwise.
 
 use chrono::{DateTime, Utc};
-use sea_orm::TransactionTrait;
 use serde::Serialize;
 
 use super::msg::PMsg;
@@ -182,7 +181,12 @@ fn accept(soffice: Option<&std::path::Path>, d: &NewDocument, main: bool) -> Res
 
 impl Services {
     /// Creates a draft folder with its documents, stored content-addressed.
-    pub async fn create_folder(&self, user: &CurrentUser, f: NewFolder) -> Result<FolderView> {
+    ///
+    /// Its unit is one of the creator's. A folder answering a register entry is started by
+    /// someone who may draft that answer (staff of a unit holding the entry for action),
+    /// and it belongs to that unit unless the creator names another of theirs: that unit's
+    /// officials are the ones who may sign it (`actions::may_sign_answer`).
+    pub async fn create_folder(&self, user: &CurrentUser, mut f: NewFolder) -> Result<FolderView> {
         if !allowed(user, Action::CreateFolder { administration_id: f.administration_id }) {
             return Err(Error::Forbidden(Msg::Forbidden));
         }
@@ -198,10 +202,24 @@ impl Services {
         }
         let all: Vec<NewDocument> = f.main.iter().chain(f.annexes.iter()).cloned().collect();
         attachments::check_limits(&all, &self.config.filings)?;
+        if let Some(unit) = f.unit_id {
+            let mine = self.scope(user, f.administration_id).await?.map(|s| s.units).unwrap_or_default();
+            if !mine.contains(&unit) {
+                return Err(Error::Forbidden(Msg::Parapheur(PMsg::NotYourUnit)));
+            }
+        }
         if let Some(entry) = &f.entry_id {
             let (e, _) = self.staff_entry(user, entry).await?;
             if e.administration_id != f.administration_id {
                 return Err(Error::NotFound);
+            }
+            let acting = self.acting_units(user, &e).await?;
+            let may_draft = Action::DraftAnswer { administration_id: f.administration_id, member_of_acting_unit: !acting.is_empty() };
+            if !allowed(user, may_draft) || e.direction != "A" {
+                return Err(Error::Forbidden(Msg::Forbidden));
+            }
+            if f.unit_id.is_none() {
+                f.unit_id = acting.first().copied();
             }
         }
         let n_main = f.main.len();
@@ -231,8 +249,7 @@ impl Services {
     }
 
     async fn insert_folder(&self, user: &CurrentUser, f: &NewFolder, title: &str, stored: &[(String, String, i64, bool)]) -> Result<FolderView> {
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         let folder = q::insert_folder(&tx, q::NewFolder {
             administration_id: f.administration_id,
             title,

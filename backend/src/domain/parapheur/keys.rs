@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use openssl::symm::{decrypt_aead, encrypt_aead, Cipher};
-use sea_orm::{Set, TransactionTrait};
+use sea_orm::Set;
 use sijill_signing::signer::csc::CscAuth;
 use sijill_signing::signer::{CscSigner, Pkcs11Signer, Pkcs12Signer};
+use sijill_signing::cades::build::SignerTemplate;
 use sijill_signing::Signer;
 
 use super::msg::PMsg;
@@ -27,6 +28,66 @@ use crate::i18n::Msg;
 pub const KEY_REGISTERED: &str = "parapheur.key_registered";
 /// Audit subject kind for keys (`signing_keys.id`).
 pub const KEY: &str = "signing_key";
+
+/// What a key may sign. Only a `Signing` key whose certificate chains to the
+/// administration's trust anchors signs an answer; a `Test` key (any certificate, e.g. a
+/// self-made one for trying the parapheur) signs internal folders only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyPurpose {
+    Signing,
+    Test,
+}
+
+impl KeyPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyPurpose::Signing => "signing",
+            KeyPurpose::Test => "test",
+        }
+    }
+    /// A stored value; anything unknown is treated as a test key (never signs an answer).
+    pub fn of_stored(s: &str) -> KeyPurpose {
+        if s == "signing" { KeyPurpose::Signing } else { KeyPurpose::Test }
+    }
+}
+
+/// A key unlocked for one signature or one batch, with what it may sign.
+#[derive(Clone)]
+pub struct UnlockedKey {
+    pub signer: Arc<dyn Signer>,
+    pub template: Arc<SignerTemplate>,
+    pub purpose: KeyPurpose,
+    /// The certificate chains to the trust anchors (checked on the certificate the key
+    /// signs with, so also for tokens and remote services).
+    pub chain_trusted: bool,
+    /// A remote (CSC) service: its failures are reported without their detail.
+    pub remote: bool,
+}
+
+impl UnlockedKey {
+    /// May this key sign an answer of the administration?
+    pub fn check_for_answer(&self) -> Result<()> {
+        if self.purpose == KeyPurpose::Test {
+            return Err(Error::Forbidden(Msg::Parapheur(PMsg::TestKeyForAnswer)));
+        }
+        if !self.chain_trusted {
+            return Err(Error::Forbidden(Msg::Parapheur(PMsg::KeyNotTrusted)));
+        }
+        Ok(())
+    }
+
+    /// The error a failed signature is reported with: a remote service's detail goes to
+    /// the logs only (it would tell the caller what answers at an address).
+    pub fn failure(&self, e: sijill_signing::Error) -> Error {
+        if self.remote {
+            tracing::warn!(error = %e, "remote signing service failed");
+            Error::Unavailable(Msg::Parapheur(PMsg::SigningServiceUnavailable))
+        } else {
+            perr(PMsg::SigningFailed(e.to_string()))
+        }
+    }
+}
 
 /// What an official registers.
 #[derive(Debug, Clone)]
@@ -86,6 +147,9 @@ pub struct KeyView {
     pub not_before: Option<chrono::DateTime<Utc>>,
     pub not_after: Option<chrono::DateTime<Utc>>,
     pub active: bool,
+    /// `test`: a key whose certificate is not from a trusted authority; it never signs an
+    /// answer of the administration.
+    pub purpose: KeyPurpose,
 }
 
 fn subject_of(cert: &[u8]) -> Option<String> {
@@ -120,6 +184,7 @@ impl KeyView {
             not_before: validity.map(|v| v.0),
             not_after: validity.map(|v| v.1),
             active: k.active,
+            purpose: KeyPurpose::of_stored(&k.purpose),
         }
     }
 }
@@ -127,7 +192,11 @@ impl KeyView {
 impl Services {
     /// Registers `user`'s key (it becomes their active key). A PKCS#12 must open with the
     /// PIN given now, so that a wrong file or PIN is caught at upload, not at signing.
-    pub async fn register_key(&self, user: &CurrentUser, label: &str, key: NewKey) -> Result<KeyView> {
+    ///
+    /// A PKCS#12 whose certificate does not chain to the trust anchors is accepted only as
+    /// a `Test` key. A token's or a service's certificate is read at each signature, where
+    /// the chain is checked before an answer is signed.
+    pub async fn register_key(&self, user: &CurrentUser, label: &str, key: NewKey, purpose: KeyPurpose) -> Result<KeyView> {
         if !user.roles.iter().any(|g| g.role != crate::domain::auth::Role::Filer) {
             return Err(Error::Forbidden(Msg::Forbidden));
         }
@@ -138,13 +207,20 @@ impl Services {
             label: Set(label.chars().take(200).collect()),
             active: Set(true),
             created_at: Set(Utc::now()),
+            purpose: Set(purpose.as_str().to_owned()),
             ..Default::default()
         };
         match key {
             NewKey::Pkcs12 { p12, pin } => {
-                let (cert, p12) = tokio::task::spawn_blocking(move || unlock_p12(&p12, &pin).map(|s| (s.certificate().to_vec(), p12)))
-                    .await
-                    .map_err(Error::internal)??;
+                let trust = self.parapheur.clone();
+                let (cert, p12, trusted) = tokio::task::spawn_blocking(move || {
+                    unlock_p12(&p12, &pin).map(|s| (s.certificate().to_vec(), p12, trust.chains_to_anchors(s.certificate(), s.chain())))
+                })
+                .await
+                .map_err(Error::internal)??;
+                if !trusted && purpose != KeyPurpose::Test {
+                    return Err(perr(PMsg::KeyNotTrusted));
+                }
                 m.kind = Set("pkcs12".into());
                 m.p12_encrypted = Set(Some(seal_keystore(&kek(self)?, user.id, &p12)?));
                 m.certificate = Set(Some(cert));
@@ -165,20 +241,20 @@ impl Services {
                 if !endpoint.starts_with("http") || credential_id.trim().is_empty() {
                     return Err(Error::BadRequest(Msg::InvalidValue("csc")));
                 }
-                if !self.config.parapheur.csc_allowed(&endpoint) {
+                // Stored as parsed: the address called is the one that was checked.
+                let Some(endpoint) = self.config.parapheur.csc_allowed(&endpoint) else {
                     return Err(perr(PMsg::KeySourceNotAllowed(endpoint)));
-                }
+                };
                 m.kind = Set("csc".into());
                 m.csc_endpoint = Set(Some(endpoint));
                 m.csc_credential_id = Set(Some(credential_id));
             }
         }
-        let _w = self.db.writer().await;
-        let tx = self.db.conn.begin().await?;
+        let tx = self.db.write().await?;
         let k = q::insert_key(&tx, m, user.id).await?;
         let admin = user.roles.iter().find_map(|g| g.administration_id);
         audit::record(&tx, AuditEvent::new(admin, Some(user.id), KEY_REGISTERED, KEY, &k.id.to_string())
-            .with(serde_json::json!({"kind": k.kind, "label": k.label}))).await?;
+            .with(serde_json::json!({"kind": k.kind, "label": k.label, "purpose": k.purpose}))).await?;
         tx.commit().await?;
         Ok(KeyView::of(&k))
     }
@@ -215,7 +291,7 @@ impl Services {
         let allowed = &self.config.parapheur;
         match (k.pkcs11_module.as_deref(), k.csc_endpoint.as_deref()) {
             (Some(m), _) if k.kind == "pkcs11" && !allowed.pkcs11_allowed(m) => return Err(perr(PMsg::KeySourceNotAllowed(m.to_owned()))),
-            (_, Some(e)) if k.kind == "csc" && !allowed.csc_allowed(e) => return Err(perr(PMsg::KeySourceNotAllowed(e.to_owned()))),
+            (_, Some(e)) if k.kind == "csc" && allowed.csc_allowed(e).is_none() => return Err(perr(PMsg::KeySourceNotAllowed(e.to_owned()))),
             _ => {}
         }
         tokio::task::spawn_blocking(move || -> Result<Arc<dyn Signer>> {
@@ -236,7 +312,12 @@ impl Services {
                     Ok(Arc::new(s))
                 }
                 "csc" => {
-                    let s = CscSigner::connect(&k.csc_endpoint.unwrap_or_default(), CscAuth::None, k.csc_credential_id.as_deref()).map_err(failed)?;
+                    // The service's own words stay in the logs (they would make this a probe
+                    // of whatever answers at an address).
+                    let s = CscSigner::connect(&k.csc_endpoint.unwrap_or_default(), CscAuth::None, k.csc_credential_id.as_deref()).map_err(|e| {
+                        tracing::warn!(key = k.id, error = %e, "remote signing service failed");
+                        Error::Unavailable(Msg::Parapheur(PMsg::SigningServiceUnavailable))
+                    })?;
                     // Services with implicit authorization take no PIN.
                     Ok(Arc::new(if pin.is_empty() { s } else { s.with_pin(pin) }))
                 }
@@ -245,6 +326,24 @@ impl Services {
         })
         .await
         .map_err(Error::internal)?
+    }
+
+    /// `user`'s active key unlocked with `pin`, with its signing template and what it may
+    /// sign (see [`UnlockedKey::check_for_answer`]).
+    pub async fn unlock_key(&self, user_id: i32, pin: &str) -> Result<UnlockedKey> {
+        let row = q::active_key(&self.db.conn, user_id).await?.ok_or_else(|| perr(PMsg::NoSigningKey))?;
+        let signer = self.unlock_signer(user_id, pin).await?;
+        let trust = self.parapheur.clone();
+        let remote = row.kind == "csc";
+        let s = signer.clone();
+        let (template, chain_trusted) = tokio::task::spawn_blocking(move || {
+            let tpl = SignerTemplate::new(&*s, Default::default());
+            (tpl, trust.chains_to_anchors(s.certificate(), s.chain()))
+        })
+        .await
+        .map_err(Error::internal)?;
+        let template = Arc::new(template.map_err(|e| perr(PMsg::SigningFailed(e.to_string())))?);
+        Ok(UnlockedKey { signer, template, purpose: KeyPurpose::of_stored(&row.purpose), chain_trusted, remote })
     }
 
     /// The keys of `user`.

@@ -34,6 +34,20 @@ pub enum PMsg {
     /// A PKCS#11 module or CSC service the administrators have not allowed
     /// (`parapheur.pkcs11_modules`, `parapheur.csc_services`).
     KeySourceNotAllowed(String),
+    /// The key's certificate does not chain to the administration's trust anchors.
+    KeyNotTrusted,
+    /// A key registered as a test key tried to sign an answer.
+    TestKeyForAnswer,
+    /// The signatory is not an official of the answering unit (or of a unit above it).
+    NotEntitledToSign,
+    /// An answer to a register entry completes only after a signature step.
+    AnswerNeedsSignature,
+    /// A folder's unit must be one of its creator's.
+    NotYourUnit,
+    /// A batch names more folders than allowed (`batch::MAX_BATCH`).
+    TooManyFolders(usize),
+    /// The remote signing service failed or could not be reached (details only in the logs).
+    SigningServiceUnavailable,
 }
 
 impl PMsg {
@@ -53,6 +67,13 @@ impl PMsg {
             PMsg::ConcurrentChange => "concurrent_change",
             PMsg::DelegationOver => "delegation_over",
             PMsg::KeySourceNotAllowed(_) => "key_source_not_allowed",
+            PMsg::KeyNotTrusted => "key_not_trusted",
+            PMsg::TestKeyForAnswer => "test_key_for_answer",
+            PMsg::NotEntitledToSign => "not_entitled_to_sign",
+            PMsg::AnswerNeedsSignature => "answer_needs_signature",
+            PMsg::NotYourUnit => "not_your_unit",
+            PMsg::SigningServiceUnavailable => "signing_service_unavailable",
+            PMsg::TooManyFolders(_) => "too_many_folders",
         }
     }
 
@@ -116,6 +137,34 @@ impl PMsg {
             (DelegationOver, Ar) => "هذا التفويض منتهٍ أو ملغى بالفعل.".into(),
             (DelegationOver, Zgh) => "ⵜⴰⵡⴽⴽⵍⵜ ⴰⴷ ⵜⴻⴽⵎⵎⵍ ⵏⵖ ⵜⵜⵓⵙⵙⵔ.".into(),
             (DelegationOver, En) => "This delegation has already ended or been revoked.".into(),
+            (KeyNotTrusted, Fr) => "Ce certificat n'est pas délivré par une autorité reconnue par l'administration : enregistrez-le comme clé de test, ou utilisez votre certificat officiel.".into(),
+            (KeyNotTrusted, Ar) => "هذه الشهادة غير صادرة عن سلطة تعترف بها الإدارة: سجّلها كمفتاح تجريبي، أو استعمل شهادتك الرسمية.".into(),
+            (KeyNotTrusted, Zgh) => "ⴰⵙⵍⴽⵉⵏ ⴰⴷ ⵓⵔ ⵜ ⵉⴼⴽⵉ ⵢⴰⵏ ⵓⵏⴱⴰⴹ ⵉⵜⵜⵓⵙⵙⵏⵏ: ⵙⵙⴽⵛⵎ ⵜ ⵎⴰⵙ ⴷ ⵜⴰⵙⴰⵔⵓⵜ ⵏ ⵓⴰⵔⵎ, ⵏⵖ ⵙⵙⵎⵔⵙ ⴰⵙⵍⴽⵉⵏ ⵏⵏⴽ ⴰⵏⵚⴱⴰⴹ.".into(),
+            (KeyNotTrusted, En) => "This certificate is not issued by an authority the administration trusts: register it as a test key, or use your official certificate.".into(),
+            (TestKeyForAnswer, Fr) => "Une clé de test ne peut pas signer une réponse de l'administration.".into(),
+            (TestKeyForAnswer, Ar) => "لا يمكن لمفتاح تجريبي أن يوقّع جوابا باسم الإدارة.".into(),
+            (TestKeyForAnswer, Zgh) => "ⵜⴰⵙⴰⵔⵓⵜ ⵏ ⵓⴰⵔⵎ ⵓⵔ ⵜⵣⵎⵎⴰⵎ ⵜⴰⵔⴰⵔⵓⵜ ⵏ ⵜⵏⴱⴰⴹⵜ.".into(),
+            (TestKeyForAnswer, En) => "A test key cannot sign an answer of the administration.".into(),
+            (NotEntitledToSign, Fr) => "Seul un responsable de l'entité qui répond (ou d'une entité dont elle relève) peut signer cette réponse.".into(),
+            (NotEntitledToSign, Ar) => "لا يوقّع هذا الجواب إلا مسؤول عن الوحدة المجيبة (أو عن وحدة تتبع لها).".into(),
+            (NotEntitledToSign, Zgh) => "ⵖⴰⵙ ⴰⵎⵙⵡⵓⵍ ⵏ ⵜⵏⴰⴼⵓⵜ ⵍⵍⵉ ⵉⵜⵜⵔⴰⵔⴰⵏ (ⵏⵖ ⵏ ⵜⵏⴰⴼⵓⵜ ⵏⵏⵉⴳ ⵏⵏⵙ) ⴰⵢ ⵉⵣⵎⵎⴰⵎⵏ ⵜⴰⵔⴰⵔⵓⵜ ⴰⴷ.".into(),
+            (NotEntitledToSign, En) => "Only an official of the answering unit (or of a unit above it) may sign this answer.".into(),
+            (AnswerNeedsSignature, Fr) => "Une réponse à un courrier enregistré ne part que signée : son circuit doit comporter une étape de signature par un responsable de l'entité qui répond.".into(),
+            (AnswerNeedsSignature, Ar) => "لا يصدر جواب عن مراسلة مسجلة إلا موقّعا: يجب أن يتضمن مساره مرحلة توقيع من مسؤول عن الوحدة المجيبة.".into(),
+            (AnswerNeedsSignature, Zgh) => "ⵜⴰⵔⴰⵔⵓⵜ ⵖⴼ ⵜⵉⵔⵔⴰ ⵉⵜⵜⵓⵙⵊⵍⵏ ⵓⵔ ⵜⴼⴼⵓⵖ ⴱⵍⴰ ⴰⵣⵎⴰⵎ: ⵉⵍⴰⵇ ⵓⴱⵔⵉⴷ ⵏⵏⵙ ⵢⴰⵜ ⵜⴰⵙⵓⵔⵉⴼⵜ ⵏ ⵓⵣⵎⴰⵎ ⵙⴳ ⵓⵎⵙⵡⵓⵍ ⵏ ⵜⵏⴰⴼⵓⵜ.".into(),
+            (AnswerNeedsSignature, En) => "An answer to a registered letter leaves only signed: its circuit needs a signature step by an official of the answering unit.".into(),
+            (NotYourUnit, Fr) => "Vous ne pouvez placer un parapheur que sous l'une de vos entités.".into(),
+            (NotYourUnit, Ar) => "لا يمكنك وضع الملف إلا تحت إحدى وحداتك.".into(),
+            (NotYourUnit, Zgh) => "ⵓⵔ ⵜⵣⵎⵔⴷ ⴰⴷ ⵜⵙⵔⵙⴷ ⴰⵙⴷⴰⵡ ⵖⴰⵙ ⴷⴷⴰⵡ ⵢⴰⵜ ⵙⴳ ⵜⵏⴰⴼⵓⵜⵉⵏ ⵏⵏⴽ.".into(),
+            (NotYourUnit, En) => "You can only put a folder under one of your units.".into(),
+            (TooManyFolders(n), Fr) => format!("Un lot compte au plus {n} parapheurs."),
+            (TooManyFolders(n), Ar) => format!("لا تتجاوز الدفعة {n} ملفا."),
+            (TooManyFolders(n), Zgh) => format!("ⴰⴳⵔⴰⵡ ⵓⵔ ⵉⵣⴰⵢⴷ ⵅⴼ {n} ⵏ ⵉⵙⴷⴰⵡⵏ."),
+            (TooManyFolders(n), En) => format!("A batch holds at most {n} folders."),
+            (SigningServiceUnavailable, Fr) => "Le service de signature est indisponible ; réessayez plus tard.".into(),
+            (SigningServiceUnavailable, Ar) => "خدمة التوقيع غير متاحة؛ حاول لاحقا.".into(),
+            (SigningServiceUnavailable, Zgh) => "ⵜⴰⵏⴰⴼⵓⵜ ⵏ ⵓⵣⵎⴰⵎ ⵓⵔ ⵜⵍⵍⵉ; ⴰⵍⵙ ⴷⴼⴼⵉⵔ.".into(),
+            (SigningServiceUnavailable, En) => "The signing service is unavailable; try again later.".into(),
         }
     }
 }

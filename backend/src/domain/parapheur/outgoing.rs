@@ -74,9 +74,14 @@ impl Services {
         let folder_id = d.folder_id.ok_or_else(|| Error::internal("not a folder answer"))?;
         let entry = register::by_id(c, &d.filing_id).await?.ok_or(Error::NotFound)?;
         let admin = queries::administration_by_id(c, entry.administration_id).await?.ok_or(Error::NotFound)?;
-        // The system acts on behalf of whoever completed the folder (the last signatory).
-        let actor = more::completed_by(c, folder_id).await?.unwrap_or(d.author_id);
+        // Registered in the name of the official whose signature the answer carries (the one
+        // signed for, under a delegation), who must hold the dispatch right; else, the
+        // clerk dispatches it from the entry's page.
+        let actor = more::last_signatory(c, folder_id).await?.ok_or_else(|| Error::Forbidden(crate::i18n::Msg::Parapheur(super::msg::PMsg::AnswerNeedsSignature)))?;
         let user = self.current_user(actor).await?;
+        if !self.may_dispatch(&user, d, &entry).await? {
+            return Err(Error::Forbidden(crate::i18n::Msg::Forbidden));
+        }
         let documents = self.folder_answer_documents(folder_id).await?;
         let out = self.outgoing_for(&user, d, &entry, &admin, documents).await?;
         if entry.filer_id.is_none() {

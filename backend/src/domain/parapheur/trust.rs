@@ -30,7 +30,7 @@ impl SigningTrust {
             return Ok(SigningTrust {
                 tsa: Arc::new(HttpTsaClient::new(config.pki.tsa_url.clone())),
                 revocation: Arc::new(OnlineRevocation::new()),
-                trust_anchors: Vec::new(),
+                trust_anchors: read_anchors(&config.pki.trust_anchors)?,
             });
         }
         let dir = config.pki.dir.clone();
@@ -44,6 +44,36 @@ impl SigningTrust {
         .map_err(Error::internal)?
         .map_err(|e| Error::internal(format!("development PKI under pki.dir: {e}")))
     }
+}
+
+impl SigningTrust {
+    /// Does `cert` (DER, with the intermediates `chain` offers) chain to one of the trust
+    /// anchors? Only such a key may sign an administration's answer; without anchors,
+    /// none does.
+    pub fn chains_to_anchors(&self, cert: &[u8], chain: &[Vec<u8>]) -> bool {
+        use sijill_signing::verify::checks::{chain_ok, trust_store};
+        if self.trust_anchors.is_empty() {
+            return false;
+        }
+        let Ok(store) = trust_store(&self.trust_anchors) else { return false };
+        let Ok(cert) = X509::from_der(cert) else { return false };
+        let pool: Vec<X509> = chain.iter().filter_map(|c| X509::from_der(c).ok()).collect();
+        matches!(chain_ok(&store, &cert, &pool), Ok(Ok(())))
+    }
+}
+
+/// The DER of each `pki.trust_anchors` file (PEM or DER).
+fn read_anchors(paths: &[std::path::PathBuf]) -> Result<Vec<Vec<u8>>> {
+    paths
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).map_err(|e| Error::internal(format!("pki.trust_anchors: cannot read {}: {e}", p.display())))?;
+            match X509::from_pem(&bytes) {
+                Ok(c) => c.to_der().map_err(Error::internal),
+                Err(_) => Ok(bytes),
+            }
+        })
+        .collect()
 }
 
 /// Issues an empty CRL (nothing revoked, valid a week) for certificates of the dev root.

@@ -35,6 +35,11 @@ pub async fn start(State(state): State<AppState>, v: Visitor, Form(fields): Form
     if !v.csrf_ok(get("csrf")) {
         return problem(&v, &Error::BadRequest(Msg::Csrf));
     }
+    // Counted before anything is parsed (the domain checks again, duplicates included).
+    let max = crate::domain::parapheur::batch::MAX_BATCH;
+    if fields.iter().filter(|(n, _)| n == "folder").nth(max).is_some() {
+        return problem(&v, &Error::BadRequest(Msg::Parapheur(crate::domain::parapheur::msg::PMsg::TooManyFolders(max))));
+    }
     let mut folders = Vec::new();
     for (_, value) in fields.iter().filter(|(n, _)| n == "folder") {
         match value.trim().parse::<i32>() {

@@ -19,7 +19,7 @@ use super::parapheur_admin::{is_admin, saved, staff, Saved};
 use super::parapheur_circuit::{domain_error, failure, get, Fields};
 use super::session::Visitor;
 use crate::domain::auth::CurrentUser;
-use crate::domain::parapheur::keys::NewKey;
+use crate::domain::parapheur::keys::{KeyPurpose, NewKey};
 use crate::error::Error;
 use crate::http::multipart::read_form;
 use crate::http::AppState;
@@ -28,7 +28,7 @@ type Errors = Vec<(String, String)>;
 
 async fn keys_page(state: &AppState, v: &Visitor, user: &CurrentUser, errors: Errors, typed: &FormState, notice: Option<String>, status: StatusCode) -> Response {
     let key = match state.svc.my_key(user).await {
-        Ok(k) => k.map(|k| KeyInfo { kind: k.kind, label: k.label, subject: k.subject, not_before: k.not_before.map(|t| t.timestamp()), not_after: k.not_after.map(|t| t.timestamp()) }),
+        Ok(k) => k.map(|k| KeyInfo { kind: k.kind, label: k.label, subject: k.subject, not_before: k.not_before.map(|t| t.timestamp()), not_after: k.not_after.map(|t| t.timestamp()), test: k.purpose == KeyPurpose::Test }),
         Err(e) => return failure(v, &e),
     };
     let ctx = v.ctx("/parapheur/keys");
@@ -44,8 +44,9 @@ pub async fn keys(State(state): State<AppState>, v: Visitor, Query(q): Query<Sav
 }
 
 /// Registers `key`; the domain's refusal (a wrong PIN, not staff…) comes back on the page.
-async fn register(state: &AppState, v: &Visitor, user: &CurrentUser, label: &str, key: NewKey, typed: &FormState) -> Response {
-    match state.svc.register_key(user, label, key).await {
+async fn register(state: &AppState, v: &Visitor, user: &CurrentUser, label: &str, key: NewKey, test: bool, typed: &FormState) -> Response {
+    let purpose = if test { KeyPurpose::Test } else { KeyPurpose::Signing };
+    match state.svc.register_key(user, label, key, purpose).await {
         Ok(_) => v.finish(Redirect::to("/parapheur/keys?saved=1").into_response()),
         Err(e) => {
             let (status, errors) = domain_error(&e, v.lang);
@@ -77,6 +78,7 @@ pub async fn upload_pkcs12(State(state): State<AppState>, v: Visitor, req: Reque
         }
     };
     let (csrf, label, pin) = (f.text("csrf"), f.text("label"), f.text("pin"));
+    let test = f.text("test") == "1";
     let typed = FormState::default().with_value("label", label.clone());
     let p12 = f.documents.into_iter().next().map(|d| d.bytes.to_vec()).unwrap_or_default();
     if !v.csrf_ok(&csrf) {
@@ -92,7 +94,7 @@ pub async fn upload_pkcs12(State(state): State<AppState>, v: Visitor, req: Reque
     if !errors.is_empty() {
         return keys_page(&state, &v, &user, errors, &typed, None, StatusCode::BAD_REQUEST).await;
     }
-    register(&state, &v, &user, &label, NewKey::Pkcs12 { p12, pin }, &typed).await
+    register(&state, &v, &user, &label, NewKey::Pkcs12 { p12, pin }, test, &typed).await
 }
 
 /// The typed values under their page keys (`label` → `prefix_label`), and the errors of the
@@ -128,7 +130,7 @@ pub async fn register_pkcs11(State(state): State<AppState>, v: Visitor, Form(f):
         return keys_page(&state, &v, &user, errors, &typed, None, StatusCode::BAD_REQUEST).await;
     }
     let key = NewKey::Pkcs11 { module: module.to_owned(), token: get(&f, "token").to_owned(), key_label: get(&f, "key_label").to_owned() };
-    register(&state, &v, &user, get(&f, "label"), key, &typed).await
+    register(&state, &v, &user, get(&f, "label"), key, get(&f, "test") == "1", &typed).await
 }
 
 /// A remote key on a CSC service: its address and the credential's id.
@@ -150,5 +152,5 @@ pub async fn register_csc(State(state): State<AppState>, v: Visitor, Form(f): Fo
         return keys_page(&state, &v, &user, errors, &typed, None, StatusCode::BAD_REQUEST).await;
     }
     let key = NewKey::Csc { endpoint: endpoint.to_owned(), credential_id: get(&f, "credential_id").to_owned() };
-    register(&state, &v, &user, get(&f, "label"), key, &typed).await
+    register(&state, &v, &user, get(&f, "label"), key, get(&f, "test") == "1", &typed).await
 }
