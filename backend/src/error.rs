@@ -28,6 +28,13 @@ pub enum Error {
     /// A document that is not a PDF, JPEG or PNG, or does not parse as one (415).
     #[error("unsupported media: {0:?}")]
     UnsupportedMedia(Msg),
+    /// A document the server refuses to process because it passes a limit set for untrusted
+    /// files (422), e.g. a PDF that would decode to gigabytes.
+    #[error("unprocessable: {0:?}")]
+    Unprocessable(Msg),
+    /// Too much work of this kind already running or waiting (503 with `Retry-After`).
+    #[error("busy, retry after {retry_after_secs}s")]
+    Busy { retry_after_secs: u32 },
     /// A component the request needs is not available (503), e.g. the seal before it is wired.
     #[error("unavailable: {0:?}")]
     Unavailable(Msg),

@@ -34,7 +34,9 @@ impl Error {
             Error::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
             Error::TooLarge(m) => (StatusCode::PAYLOAD_TOO_LARGE, m.clone()),
             Error::UnsupportedMedia(m) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, m.clone()),
+            Error::Unprocessable(m) => (StatusCode::UNPROCESSABLE_ENTITY, m.clone()),
             Error::Unavailable(m) => (StatusCode::SERVICE_UNAVAILABLE, m.clone()),
+            Error::Busy { .. } => (StatusCode::SERVICE_UNAVAILABLE, Msg::Busy),
             Error::Db(_) | Error::Io(_) | Error::Config(_) | Error::Internal(_) => {
                 (StatusCode::INTERNAL_SERVER_ERROR, Msg::Internal)
             }
@@ -59,9 +61,21 @@ impl IntoResponse for Error {
             tracing::error!(error = %self, "request failed");
         }
         let mut res = body(status, &msg, Lang::Fr);
+        if let Error::Busy { retry_after_secs } = self {
+            res.headers_mut().insert(header::RETRY_AFTER, retry_after_secs.into());
+        }
         res.extensions_mut().insert(Localizable(msg));
         res
     }
+}
+
+/// Adds `Retry-After` to a page answering a [`Error::Busy`] (JSON errors get it from
+/// `into_response`).
+pub fn with_retry_after(err: &Error, mut res: Response) -> Response {
+    if let Error::Busy { retry_after_secs } = err {
+        res.headers_mut().insert(header::RETRY_AFTER, (*retry_after_secs).into());
+    }
+    res
 }
 
 /// The request's language: `lang` cookie, then `Accept-Language`, then French.

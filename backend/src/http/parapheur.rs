@@ -91,7 +91,8 @@ pub fn folder_from_form(form: &FormData) -> Result<NewFolder> {
 #[utoipa::path(post, path = "/api/v1/parapheur/folders", tag = "parapheur", security(("bearer" = []), ("cookie" = [])),
     request_body(content = FolderForm, content_type = "multipart/form-data"),
     responses((status = 201, body = FolderView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, description = "a PDF passes a limit set for untrusted files (the message names it)", body = ErrorBody)))]
 pub async fn create_folder(State(state): State<AppState>, Authenticated(user): Authenticated, req: Request) -> Result<Response> {
     let mp = Multipart::from_request(req, &state).await.map_err(|_| Error::BadRequest(Msg::MissingField("main")))?;
     let form = read_form(mp, &state.config().filings, &["main", "annexes"]).await?;
