@@ -66,7 +66,7 @@ impl Document<'_> {
             if *entries > max {
                 return Err(budget.exceeded(Limit::Objects));
             }
-            if *entries % 65_536 == 0 {
+            if *entries & 0xffff == 0 {
                 budget.check()?;
             }
             Ok(())
