@@ -12,3 +12,6 @@ echo "==== parapheur (batch signing) ===="
 scripts/bench-parapheur.sh
 echo "==== search ===="
 scripts/bench-search.sh
+echo "==== hostile PDFs on the public verification ===="
+cargo build --locked --release -q -p sijill-backend --example bench_hostile_verify
+"$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/release/examples/bench_hostile_verify"

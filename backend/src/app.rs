@@ -20,7 +20,9 @@ pub async fn build(config: Config) -> Result<AppState> {
     let storage = Storage::open(&config.storage.data_dir)?;
     let trust = Trust::load(&config).await?;
     let parapheur = Arc::new(crate::domain::parapheur::trust::SigningTrust::load(&config).await?);
+    let pdf_work = Arc::new(crate::domain::pdf_work::PdfWork::new(&config.pdf));
     let svc = Services {
+        pdf_work,
         db,
         config: Arc::new(config),
         storage,

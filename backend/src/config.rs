@@ -73,6 +73,9 @@ pub struct Config {
     pub parapheur: Parapheur,
     pub routing: Routing,
     pub throttle: Throttle,
+    /// Budgets for untrusted PDFs (verification, intake, page images).
+    #[serde(default)]
+    pub pdf: Pdf,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -265,6 +268,80 @@ fn path_within(base: &str, path: &str) -> bool {
     base.is_empty() || path == base || path.strip_prefix(base).is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// Budgets for work on untrusted PDFs: how much of the machine verifications and page
+/// renders may take at once, and what one file may cost (see `domain::pdf_work`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Pdf {
+    /// Verifications and page renders running at once.
+    pub max_concurrent: usize,
+    /// Requests that may wait for a slot; past that, 503 with `Retry-After` at once.
+    pub max_waiting: usize,
+    /// How long a request waits for a slot before 503.
+    pub wait_secs: u64,
+    /// Bytes one file may make the reader decode, in MiB.
+    pub max_decoded_mb: u64,
+    /// Wall-clock time for one verification, in seconds.
+    pub verify_secs: u64,
+    /// Pixels of one rendered page image (width × height); taller pages are scaled down.
+    pub render_max_pixels: u64,
+    /// Address space of one `pdftoppm`, in MiB.
+    pub render_memory_mb: u64,
+    /// Time for one `pdftoppm`, in seconds (killed past it).
+    pub render_timeout_secs: u64,
+}
+
+impl Default for Pdf {
+    fn default() -> Self {
+        Pdf {
+            max_concurrent: 2,
+            max_waiting: 16,
+            wait_secs: 10,
+            max_decoded_mb: 64,
+            verify_secs: 10,
+            render_max_pixels: 4_000_000,
+            render_memory_mb: 512,
+            render_timeout_secs: 20,
+        }
+    }
+}
+
+impl Pdf {
+    /// The reader's limits for one file.
+    pub fn limits(&self) -> sijill_signing::pdf::Limits {
+        sijill_signing::pdf::Limits {
+            max_decoded_bytes: self.max_decoded_mb << 20,
+            time: std::time::Duration::from_secs(self.verify_secs),
+            ..Default::default()
+        }
+    }
+
+    /// What `Retry-After` says when the gate is full.
+    pub fn retry_after_secs(&self) -> u32 {
+        self.wait_secs.clamp(1, 60) as u32
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, why: &str| Err(ConfigError(format!("key `pdf.{key}`: {why}")));
+        if self.max_concurrent == 0 {
+            return bad("max_concurrent", "must be at least 1");
+        }
+        if self.max_decoded_mb == 0 || self.max_decoded_mb > 4096 {
+            return bad("max_decoded_mb", "must be between 1 and 4096");
+        }
+        if self.verify_secs == 0 || self.render_timeout_secs == 0 {
+            return bad("verify_secs", "times must be at least 1 second");
+        }
+        if self.render_max_pixels < 100_000 {
+            return bad("render_max_pixels", "must be at least 100000");
+        }
+        if self.render_memory_mb < 64 {
+            return bad("render_memory_mb", "must be at least 64");
+        }
+        Ok(())
+    }
+}
+
 /// A configuration that could not be read or does not make sense; the message names the key.
 #[derive(Debug, thiserror::Error)]
 #[error("configuration: {0}")]
@@ -376,6 +453,7 @@ impl Config {
         if t.max_lockout_secs < t.lockout_secs {
             return bad("throttle.max_lockout_secs", "must be at least throttle.lockout_secs");
         }
+        self.pdf.validate()?;
         if self.routing.reminder_hour > 23 {
             return bad("routing.reminder_hour", "must be an hour of the day, 0 to 23");
         }

@@ -32,6 +32,13 @@ pub enum Error {
     /// with `Retry-After`; see `domain::throttle`).
     #[error("too many requests (retry after {retry_after_secs} s)")]
     TooManyRequests { retry_after_secs: u64 },
+    /// A document the server refuses to process because it passes a limit set for untrusted
+    /// files (422), e.g. a PDF that would decode to gigabytes.
+    #[error("unprocessable: {0:?}")]
+    Unprocessable(Msg),
+    /// Too much work of this kind already running or waiting (503 with `Retry-After`).
+    #[error("busy, retry after {retry_after_secs}s")]
+    Busy { retry_after_secs: u32 },
     /// A component the request needs is not available (503), e.g. the seal before it is wired.
     #[error("unavailable: {0:?}")]
     Unavailable(Msg),

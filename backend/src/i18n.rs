@@ -51,6 +51,10 @@ pub enum Msg {
     BodyTooLarge(usize),
     /// A name holding control or bidirectional override characters (they hide or reorder text).
     HiddenCharacters(&'static str),
+    /// A PDF passes a limit set for untrusted files (`limit`: `decoded_bytes`, `time_ms`…).
+    PdfLimit { document: Option<String>, limit: &'static str },
+    /// Verifications or page images are all busy; try again in a moment.
+    Busy,
     /// An e-parapheur message (see `domain::parapheur::msg`).
     Parapheur(crate::domain::parapheur::msg::PMsg),
     /// The request did not get past the framework: a body that is not the operation's JSON
@@ -99,6 +103,8 @@ impl Msg {
             Msg::OwnClearance => "own_clearance",
             Msg::BodyTooLarge(_) => "body_too_large",
             Msg::HiddenCharacters(_) => "hidden_characters",
+            Msg::PdfLimit { .. } => "pdf_limit_exceeded",
+            Msg::Busy => "busy",
             Msg::Parapheur(m) => m.code(),
             Msg::MalformedRequest => "malformed_request",
             Msg::RequestTooLarge => "request_too_large",
@@ -257,6 +263,18 @@ impl Msg {
             (HiddenCharacters(f), Ar) => format!("الحقل «{f}» يحتوي على رموز خفية أو رموز تعكس اتجاه الكتابة؛ أعد كتابته."),
             (HiddenCharacters(f), Zgh) => format!("ⴰⵏⵙⴰ «{f}» ⵖⵓⵔⵙ ⵉⵙⴽⴽⵉⵍⵏ ⵓⵔ ⵉⵜⵜⵡⴰⵥⵔⴰⵏ; ⴰⵔⵓ ⵜ ⴷⴰⵖ."),
             (HiddenCharacters(f), En) => format!("The field “{f}” holds invisible or text-direction override characters; type it again."),
+            (PdfLimit { document: None, limit }, Fr) => format!("Ce PDF dépasse une limite de traitement du serveur (limite : {limit}) ; il n'a pas été traité. Enregistrez-le à nouveau depuis son logiciel d'origine."),
+            (PdfLimit { document: None, limit }, Ar) => format!("يتجاوز ملف PDF هذا حدًا من حدود المعالجة في الخادم (الحد: {limit})؛ لم تتم معالجته. احفظه من جديد من برنامجه الأصلي."),
+            (PdfLimit { document: None, limit }, Zgh) => format!("PDF ⴰ ⵢⵓⴳⴳⵓⵔ ⵢⴰⵏ ⵓⵜⵜⴰⵢ ⵏ ⵓⵙⵎⵓⵙⵙⵓ (ⴰⵜⵜⴰⵢ: {limit}); ⵓⵔ ⵉⵜⵜⵓⵙⵎⵓⵙⵙⵓ. ⵙⵎⵓⵜⵜⴳ ⵜ ⴷⴰⵖ ⵙⴳ ⵓⵖⴰⵡⴰⵙ ⵏⵏⵙ."),
+            (PdfLimit { document: None, limit }, En) => format!("This PDF exceeds one of the server's processing limits (limit: {limit}); it was not processed. Save it again from the software that made it."),
+            (PdfLimit { document: Some(n), limit }, Fr) => format!("Le document « {n} » dépasse une limite de traitement du serveur (limite : {limit}) ; rien n'a été enregistré. Enregistrez-le à nouveau depuis son logiciel d'origine."),
+            (PdfLimit { document: Some(n), limit }, Ar) => format!("الوثيقة «{n}» تتجاوز حدًا من حدود المعالجة في الخادم (الحد: {limit})؛ لم يُسجَّل أي شيء. احفظها من جديد من برنامجها الأصلي."),
+            (PdfLimit { document: Some(n), limit }, Zgh) => format!("ⴰⵙⴽⴽⵉⵏ «{n}» ⵢⵓⴳⴳⵓⵔ ⵢⴰⵏ ⵓⵜⵜⴰⵢ ⵏ ⵓⵙⵎⵓⵙⵙⵓ (ⴰⵜⵜⴰⵢ: {limit}); ⵓⵔ ⵉⵜⵜⵓⵣⵎⵎⴻⵎ ⵡⴰⵍⵓ."),
+            (PdfLimit { document: Some(n), limit }, En) => format!("The document “{n}” exceeds one of the server's processing limits (limit: {limit}); nothing was stored. Save it again from the software that made it."),
+            (Busy, Fr) => "Le service est très sollicité ; réessayez dans quelques secondes.".into(),
+            (Busy, Ar) => "الخدمة مشغولة جدًا؛ أعد المحاولة بعد بضع ثوانٍ.".into(),
+            (Busy, Zgh) => "ⵜⴰⵏⴰⴼⵓⵜ ⵜⵜⵡⴰⵟⵟⴼ ⴱⵣⵣⴰⴼ; ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵜⵉⵏ.".into(),
+            (Busy, En) => "The service is very busy; try again in a few seconds.".into(),
             (Internal, Fr) => "Erreur interne ; réessayez plus tard.".into(),
             (Internal, Ar) => "خطأ داخلي؛ حاول لاحقًا.".into(),
             (Internal, Zgh) => "ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ; ⴰⵍⵙ ⴷⴼⴼⵉⵔ.".into(),

@@ -45,6 +45,15 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An untrusted file asked for more than [`Limits`](crate::pdf::budget::Limits) allow.
+    #[error("the PDF exceeds the {limit} limit ({max}) set for untrusted files")]
+    Limit {
+        limit: crate::pdf::budget::Limit,
+        max: u64,
+    },
+    /// The caller cancelled the work (see [`Cancel`](crate::pdf::budget::Cancel)).
+    #[error("the work was cancelled")]
+    Cancelled,
     #[error("cryptography error: {0}")]
     Crypto(#[from] openssl::error::ErrorStack),
 }

@@ -28,6 +28,7 @@
 pub mod cades;
 pub mod devpki;
 pub mod error;
+pub mod hostile;
 pub mod pdf;
 pub mod revocation;
 pub mod sign;

@@ -1,6 +1,7 @@
 //! Attachment checks: the type comes from the content (magic bytes), never the name or the
-//! declared type, and the file must parse as what it claims (lopdf for PDF, the image
-//! header for JPEG/PNG). Limits come from `[filings]` in the config.
+//! declared type, and the file must parse as what it claims (a PDF must open whole under
+//! the limits for untrusted files, then parse with lopdf; the image header for JPEG/PNG).
+//! Limits come from `[filings]` in the config.
 
 use crate::config::Filings as Limits;
 use crate::error::{Error, Result};
@@ -79,6 +80,16 @@ pub fn inspect_parsed(name: &str, bytes: &[u8]) -> Result<(Kind, Option<lopdf::D
     let corrupt = || Error::UnsupportedMedia(Msg::CorruptDocument(name.to_owned()));
     match kind {
         Kind::Pdf => {
+            // Our reader first, under its budget: every object read and the page tree walked,
+            // so a truncated or damaged file is refused here and not found unreadable later,
+            // and a hostile one stops at a limit before lopdf decodes it without one.
+            // (Encrypted files, often only "protected" against printing, cannot be read
+            // whole without their key: they stay with lopdf's check alone, as before.)
+            let budget = std::sync::Arc::new(sijill_signing::pdf::Budget::default());
+            match sijill_signing::pdf::Document::open_with(bytes, budget).and_then(|d| d.check_whole()) {
+                Ok(_) | Err(sijill_signing::Error::Encrypted) => {}
+                Err(e) => return Err(super::pdf_work::pdf_error(&e, Some(name))),
+            }
             let doc = lopdf::Document::load_mem(bytes).map_err(|_| corrupt())?;
             if doc.get_pages().is_empty() {
                 return Err(corrupt());
@@ -179,5 +190,20 @@ mod tests {
         assert!(matches!(inspect("x.pdf", b"hello"), Err(Error::UnsupportedMedia(Msg::UnsupportedType(_)))));
         assert!(matches!(inspect("x.pdf", b"%PDF-1.7 garbage"), Err(Error::UnsupportedMedia(Msg::CorruptDocument(_)))));
         assert!(matches!(inspect("x.png", &[0x89, b'P', b'N', b'G', 13, 10, 26, 10, 0]), Err(Error::UnsupportedMedia(Msg::CorruptDocument(_)))));
+    }
+
+    #[test]
+    fn truncated_and_hostile_pdfs_are_refused() {
+        use sijill_signing::hostile;
+        assert_eq!(inspect("a.pdf", &hostile::sound()).unwrap(), Kind::Pdf);
+        for keep in [0.5, 0.9, 0.99] {
+            let cut = hostile::truncated(&hostile::sound(), keep);
+            assert!(matches!(inspect("a.pdf", &cut), Err(Error::UnsupportedMedia(Msg::CorruptDocument(_)))), "{keep}");
+        }
+        let e = inspect("bomb.pdf", &hostile::objstm_bomb()).unwrap_err();
+        assert!(
+            matches!(&e, Error::Unprocessable(Msg::PdfLimit { document: Some(n), limit: "decoded_bytes" }) if n == "bomb.pdf"),
+            "{e:?}"
+        );
     }
 }

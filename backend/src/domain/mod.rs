@@ -16,6 +16,7 @@ pub mod exchange;
 pub mod mail;
 pub mod names;
 pub mod parapheur;
+pub mod pdf_work;
 pub mod catalogue;
 pub mod filings;
 pub mod intake;
@@ -53,4 +54,6 @@ pub struct Services {
     pub renderer: Arc<dyn receipts::ReceiptRenderer>,
     /// Timestamps and revocation data for the parapheur's signatures (see `parapheur::trust`).
     pub parapheur: Arc<parapheur::trust::SigningTrust>,
+    /// The gate for verifications and page renders of untrusted PDFs (see `pdf_work`).
+    pub pdf_work: Arc<pdf_work::PdfWork>,
 }

@@ -116,12 +116,15 @@ impl Services {
         Ok((f.number, report))
     }
 
-    /// Verifies the signatures of any PDF (public: no user needed).
+    /// Verifies the signatures of any PDF (public: no user needed). Through the gate of
+    /// `pdf_work`: a few at once (else 503 `Busy`), under the file limits (else 422), and
+    /// cancelled when the request is dropped.
     pub async fn verify_pdf(&self, bytes: bytes::Bytes) -> Result<serde_json::Value> {
         if !bytes.starts_with(b"%PDF-") {
             return Err(Error::BadRequest(Msg::NotAPdf));
         }
         let v = self.verifier.clone();
-        tokio::task::spawn_blocking(move || v.verify(&bytes)).await.map_err(Error::internal)?
+        let limits = self.pdf_work.limits();
+        self.pdf_work.run(move |cancel| v.verify(&bytes, limits, cancel)).await
     }
 }

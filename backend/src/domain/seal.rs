@@ -5,6 +5,8 @@
 //! `sign_pdf` at PAdES B-T with the in-process TSA, `verify_pdf`). Until then the
 //! `Unwired*` implementations refuse loudly; nothing pretends to sign.
 
+use sijill_signing::pdf::{Cancel, Limits};
+
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
@@ -13,9 +15,10 @@ pub trait Sealer: Send + Sync {
     fn seal(&self, pdf: Vec<u8>) -> Result<Vec<u8>>;
 }
 
-/// Verifies every signature of a PDF and returns the report as JSON.
+/// Verifies every signature of a PDF and returns the report as JSON, under `limits` and
+/// stopping when `cancel` is raised (see `pdf_work`).
 pub trait Verifier: Send + Sync {
-    fn verify(&self, pdf: &[u8]) -> Result<serde_json::Value>;
+    fn verify(&self, pdf: &[u8], limits: Limits, cancel: Cancel) -> Result<serde_json::Value>;
 }
 
 /// Stands in until the signing library is merged: every call fails with 503.
@@ -32,7 +35,7 @@ impl Sealer for UnwiredSealer {
 pub struct UnwiredVerifier;
 
 impl Verifier for UnwiredVerifier {
-    fn verify(&self, _pdf: &[u8]) -> Result<serde_json::Value> {
+    fn verify(&self, _pdf: &[u8], _limits: Limits, _cancel: Cancel) -> Result<serde_json::Value> {
         tracing::error!("verification requested but the signing library is not wired yet");
         Err(Error::Unavailable(Msg::VerifierUnavailable))
     }

@@ -8,11 +8,11 @@ use sijill_signing::cades::build::SignerTemplate;
 use sijill_signing::sign::sign_with_template;
 use sijill_signing::signer::Pkcs12Signer;
 use sijill_signing::tsa::TimestampSource;
+use sijill_signing::pdf::{Cancel, Limits};
 use sijill_signing::{verify_pdf, Level, SignOptions, VerifyOptions};
 
 use super::seal::{Sealer, Verifier};
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
 
 /// Seals with a PKCS#12 key at PAdES B-T.
 pub struct PadesSealer {
@@ -49,13 +49,13 @@ pub struct PadesVerifier {
 }
 
 impl Verifier for PadesVerifier {
-    fn verify(&self, pdf: &[u8]) -> Result<serde_json::Value> {
-        let opts = VerifyOptions { trust_anchors: self.trust_anchors.clone(), online: false, revocation: None };
+    fn verify(&self, pdf: &[u8], limits: Limits, cancel: Cancel) -> Result<serde_json::Value> {
+        let opts = VerifyOptions { trust_anchors: self.trust_anchors.clone(), online: false, revocation: None, limits, cancel };
         match verify_pdf(pdf, &opts) {
             Ok(report) => serde_json::to_value(report).map_err(Error::internal),
             Err(e) => {
                 tracing::info!(error = %e, "uploaded file could not be verified");
-                Err(Error::BadRequest(Msg::NotAPdf))
+                Err(super::pdf_work::pdf_error(&e, None))
             }
         }
     }

@@ -42,10 +42,15 @@ pub struct VerifyForm {
 }
 
 /// Verifies every signature of an uploaded PDF against the configured trust anchors.
+/// Public, so bounded: a few verifications at once (then 503 with `Retry-After`), each
+/// file under the reader's limits (422 naming the limit), work stopped if the client goes.
 #[utoipa::path(post, path = "/api/v1/verify", tag = "verification",
     request_body(content = VerifyForm, content_type = "multipart/form-data"),
     responses((status = 200, description = "verification report", body = serde_json::Value),
-        (status = 400, body = ErrorBody), (status = 503, body = ErrorBody)))]
+        (status = 400, body = ErrorBody),
+        (status = 422, description = "the PDF passes a limit set for untrusted files (the message names it)", body = ErrorBody),
+        (status = 503, description = "verification unavailable, or too many at once: retry after `Retry-After` seconds", body = ErrorBody,
+            headers(("Retry-After" = u32, description = "seconds to wait before trying again")))))]
 pub async fn verify(State(state): State<AppState>, mut mp: Multipart) -> Result<Json<serde_json::Value>> {
     while let Some(field) = mp.next_field().await.map_err(|_| Error::BadRequest(Msg::MissingField("file")))? {
         if field.name() == Some("file") {

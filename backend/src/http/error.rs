@@ -34,10 +34,12 @@ impl Error {
             Error::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
             Error::TooLarge(m) => (StatusCode::PAYLOAD_TOO_LARGE, m.clone()),
             Error::UnsupportedMedia(m) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, m.clone()),
+            Error::Unprocessable(m) => (StatusCode::UNPROCESSABLE_ENTITY, m.clone()),
             Error::Unavailable(m) => (StatusCode::SERVICE_UNAVAILABLE, m.clone()),
             Error::TooManyRequests { retry_after_secs } => {
                 (StatusCode::TOO_MANY_REQUESTS, Msg::TooManyAttempts { minutes: retry_after_secs.div_ceil(60) })
             }
+            Error::Busy { .. } => (StatusCode::SERVICE_UNAVAILABLE, Msg::Busy),
             Error::Db(_) | Error::Io(_) | Error::Config(_) | Error::Internal(_) => {
                 (StatusCode::INTERNAL_SERVER_ERROR, Msg::Internal)
             }
@@ -74,6 +76,7 @@ impl IntoResponse for Error {
 pub fn retry_after(e: &Error) -> Option<HeaderValue> {
     match e {
         Error::TooManyRequests { retry_after_secs } => HeaderValue::from_str(&retry_after_secs.to_string()).ok(),
+        Error::Busy { retry_after_secs } => Some((*retry_after_secs).into()),
         _ => None,
     }
 }

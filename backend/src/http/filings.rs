@@ -84,7 +84,8 @@ pub async fn read_filing_form(mp: Multipart, limits: &Limits) -> Result<FilingFo
     request_body(content = FilingForm, content_type = "multipart/form-data"),
     responses((status = 201, body = FilingCreated), (status = 200, body = FilingCreated, description = "replay of an earlier submit"),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, description = "a PDF passes a limit set for untrusted files (the message names it)", body = ErrorBody)))]
 pub async fn create(State(state): State<AppState>, Authenticated(user): Authenticated, headers: HeaderMap, req: Request) -> Result<Response> {
     let mp = Multipart::from_request(req, &state)
         .await

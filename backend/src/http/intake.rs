@@ -136,7 +136,8 @@ pub struct CorrespondenceForm {
     request_body(content = CorrespondenceForm, content_type = "multipart/form-data"),
     responses((status = 201, body = Registration), (status = 200, body = Registration, description = "replay"),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, description = "a PDF passes a limit set for untrusted files (the message names it)", body = ErrorBody)))]
 pub async fn correspondence(State(state): State<AppState>, Authenticated(user): Authenticated, headers: HeaderMap, req: Request) -> Result<Response> {
     let f = form_of(&state, req).await?;
     let key = idempotency_key(&headers, &f)?;
@@ -184,7 +185,8 @@ pub struct PaperForm {
     params(("Idempotency-Key" = Option<String>, Header)),
     request_body(content = PaperForm, content_type = "multipart/form-data"),
     responses((status = 201, body = Registration), (status = 200, body = Registration), (status = 400, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, description = "a PDF passes a limit set for untrusted files (the message names it)", body = ErrorBody)))]
 pub async fn paper(State(state): State<AppState>, Authenticated(user): Authenticated, headers: HeaderMap, req: Request) -> Result<Response> {
     let f = form_of(&state, req).await?;
     let key = idempotency_key(&headers, &f)?;
@@ -211,7 +213,8 @@ pub struct InternalForm {
     params(("Idempotency-Key" = Option<String>, Header)),
     request_body(content = InternalForm, content_type = "multipart/form-data"),
     responses((status = 201, body = Registration), (status = 200, body = Registration), (status = 400, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, description = "a PDF passes a limit set for untrusted files (the message names it)", body = ErrorBody)))]
 pub async fn internal(State(state): State<AppState>, Authenticated(user): Authenticated, headers: HeaderMap, req: Request) -> Result<Response> {
     let f = form_of(&state, req).await?;
     let key = idempotency_key(&headers, &f)?;

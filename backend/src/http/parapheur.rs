@@ -94,7 +94,8 @@ pub fn folder_from_form(form: &FormData) -> Result<NewFolder> {
     request_body(content = FolderForm, content_type = "multipart/form-data"),
     responses((status = 201, body = FolderView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, description = "Not staff there, a unit that is not one of the caller's (`not_your_unit`), or answering an entry the caller's unit does not hold for action", body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+        (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, description = "a PDF passes a limit set for untrusted files (the message names it)", body = ErrorBody)))]
 pub async fn create_folder(State(state): State<AppState>, Authenticated(user): Authenticated, req: Request) -> Result<Response> {
     let mp = Multipart::from_request(req, &state).await.map_err(|_| Error::BadRequest(Msg::MissingField("main")))?;
     let form = read_form(mp, &state.config().filings, &["main", "annexes"]).await?;

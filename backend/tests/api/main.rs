@@ -24,6 +24,7 @@ mod parapheur_folder_pages;
 mod parapheur_more;
 mod parapheur_office;
 mod parapheur_pages;
+mod pdf_budgets;
 mod receipts;
 mod routing;
 mod search;

@@ -52,7 +52,7 @@ async fn pkcs12_then_csc_signatures_on_one_document() {
     let pdf = p.signed_pdf(&agent, id).await;
     let mut anchors = p.app.state.svc.parapheur.trust_anchors.clone();
     anchors.push(csc_root);
-    let report = sijill_signing::verify_pdf(&pdf, &sijill_signing::VerifyOptions { trust_anchors: anchors, online: false, revocation: None }).unwrap();
+    let report = sijill_signing::verify_pdf(&pdf, &sijill_signing::VerifyOptions { trust_anchors: anchors, online: false, revocation: None, ..Default::default() }).unwrap();
     assert!(report.valid, "{}", serde_json::to_string_pretty(&report).unwrap());
     assert_eq!(report.signatures.len(), 2);
     assert!(report.signatures.iter().all(|s| s.level.as_deref() == Some("B-T")), "{report:?}");

@@ -308,7 +308,7 @@ async fn register_export_as_pdf_is_a_sealed_book() {
     assert!(h["content-disposition"].to_str().unwrap().contains("registre-DEMO-A-2026.pdf"));
 
     // Sealed: our verifier accepts it against the dev PKI, with a timestamp (B-T).
-    let report = app.state.svc.verifier.verify(&pdf).unwrap();
+    let report = app.state.svc.verifier.verify(&pdf, Default::default(), Default::default()).unwrap();
     assert_eq!(report["valid"], true, "{report:#}");
     let sigs = report["signatures"].as_array().unwrap();
     assert_eq!(sigs.len(), 1);

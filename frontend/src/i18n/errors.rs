@@ -25,6 +25,8 @@ pub enum FormError {
     EmptyFile { name: String },
     DamagedFile { name: String },
     NotPdf,
+    /// A PDF past the limits set for untrusted files (decoding, size of its structure, time).
+    PdfTooComplex { name: Option<String> },
     /// A value outside the allowed choices or format (e.g. a date not written AAAA-MM-JJ).
     Invalid,
     /// Confidential or secret mail needs the user's clearance of that level.
@@ -187,6 +189,22 @@ impl FormError {
                 "اختر ملف PDF.",
                 "ⴼⵔⵏ ⴰⴼⴰⵢⵍⵓ PDF.",
                 "Choose a PDF file.",
+            ),
+            PdfTooComplex { name: None } => pick(
+                "Ce PDF dépasse les limites de traitement du serveur. Enregistrez-le à nouveau depuis son logiciel d'origine (ou imprimez-le en PDF).",
+                "يتجاوز ملف PDF هذا حدود المعالجة في الخادم. احفظه من جديد من برنامجه الأصلي (أو اطبعه بصيغة PDF).",
+                "PDF ⴰ ⵢⵓⴳⴳⵓⵔ ⵉⵜⵜⴰⵢⵏ ⵏ ⵓⵙⵎⵓⵙⵙⵓ. ⵙⵎⵓⵜⵜⴳ ⵜ ⴷⴰⵖ ⵙⴳ ⵓⵖⴰⵡⴰⵙ ⵏⵏⵙ.",
+                "This PDF exceeds the server's processing limits. Save it again from the software that made it (or print it to PDF).",
+            ),
+            PdfTooComplex { name: Some(name) } => fill(
+                &pick(
+                    "« {name} » dépasse les limites de traitement du serveur. Enregistrez-le à nouveau depuis son logiciel d'origine (ou imprimez-le en PDF).",
+                    "«{name}» يتجاوز حدود المعالجة في الخادم. احفظه من جديد من برنامجه الأصلي (أو اطبعه بصيغة PDF).",
+                    "«{name}» ⵢⵓⴳⴳⵓⵔ ⵉⵜⵜⴰⵢⵏ ⵏ ⵓⵙⵎⵓⵙⵙⵓ. ⵙⵎⵓⵜⵜⴳ ⵜ ⴷⴰⵖ ⵙⴳ ⵓⵖⴰⵡⴰⵙ ⵏⵏⵙ.",
+                    "“{name}” exceeds the server's processing limits. Save it again from the software that made it (or print it to PDF).",
+                ),
+                "name",
+                name,
             ),
             Invalid => pick(
                 "Cette valeur n'est pas acceptée ; vérifiez-la (dates au format AAAA-MM-JJ, pas dans le futur).",

@@ -1,7 +1,9 @@
 //! `sijill-sign`: sign PDFs (PAdES B-B to B-LTA) and verify them, for scripts and operators.
 //!
 //! Batch mode (`--out-dir DIR IN...`) loads the key once and signs every input in one
-//! process. `verify` exits 0 only when every signature is valid.
+//! process. `verify` exits 0 only when every signature is valid, 1 when one is not, 2 on
+//! other errors and 3 when the file passes a limit for untrusted PDFs (see `pdf::budget`);
+//! `sign` exits 1 when an input could not be signed, 3 when one passed such a limit.
 
 use clap::{Args, Parser, Subcommand};
 use sijill_signing::cades::build::SignerTemplate;
@@ -223,7 +225,7 @@ fn sign(a: SignArgs) -> Result<ExitCode, Error> {
             ))
         }
     };
-    let mut failed = 0;
+    let (mut failed, mut limited) = (0, 0);
     for (input, output) in &jobs {
         let result = read(input)
             .and_then(|data| sign_with_template(&data, signer.as_ref(), &tpl, &opts))
@@ -232,12 +234,19 @@ fn sign(a: SignArgs) -> Result<ExitCode, Error> {
             Ok(()) => eprintln!("signed {} -> {}", input.display(), output.display()),
             Err(e) => {
                 failed += 1;
-                eprintln!("error: {}: {e}", input.display());
+                if matches!(e, Error::Limit { .. }) {
+                    limited += 1;
+                    eprintln!("error: {}: {e}; the file was not signed", input.display());
+                } else {
+                    eprintln!("error: {}: {e}", input.display());
+                }
             }
         }
     }
     Ok(if failed == 0 {
         ExitCode::SUCCESS
+    } else if limited > 0 {
+        ExitCode::from(3)
     } else {
         ExitCode::from(1)
     })
@@ -261,6 +270,8 @@ fn verify(a: VerifyArgs) -> Result<ExitCode, Error> {
             Arc::new(OnlineRevocation::new())
                 as Arc<dyn sijill_signing::revocation::RevocationSource>
         }),
+        // The file may come from anyone: the library's default limits apply.
+        ..Default::default()
     };
     let report = verify_pdf(&read(&a.file)?, &opts)?;
     if a.json {
@@ -286,6 +297,11 @@ fn main() -> ExitCode {
     };
     match res {
         Ok(code) => code,
+        Err(e @ Error::Limit { .. }) => {
+            // A hostile or absurd file, not a usage error: its own exit code for scripts.
+            eprintln!("error: {e}; the file was not processed");
+            ExitCode::from(3)
+        }
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)

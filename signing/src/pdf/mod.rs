@@ -1,8 +1,10 @@
 //! PDF layer: a lazy reader of the newest revision ([`reader`]), objects ([`object`]),
 //! the incremental writer ([`writer`]), signature fields with a patched placeholder
 //! ([`sigfield`]), the DSS ([`dss`]) and visible-signature appearances ([`appearance`]).
+//! Untrusted files are read under a [`budget`].
 
 pub mod appearance;
+pub mod budget;
 pub mod compose;
 pub mod dss;
 pub mod filters;
@@ -15,6 +17,7 @@ pub mod text;
 pub mod writer;
 pub mod xref;
 
+pub use budget::{Budget, Cancel, Limit, Limits};
 pub use object::{Dict, Obj};
 pub use reader::Document;
 

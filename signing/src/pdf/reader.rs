@@ -1,13 +1,15 @@
 //! Reads the last revision of a PDF lazily: the cross-reference chain (classic tables,
 //! xref streams, hybrid files) is parsed once, objects only when asked for. Large files
-//! are never turned into a whole object model.
+//! are never turned into a whole object model. Everything is read under a [`Budget`].
 
+use super::budget::Budget;
 use super::filters::decode_stream;
 use super::object::{Dict, Obj, Parser};
 use crate::Error;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Where an object lives, per the cross-reference data.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,6 +37,7 @@ pub struct Document<'a> {
     /// Header version, e.g. "1.7" or "2.0".
     pub version: String,
     stm_cache: RefCell<HashMap<u32, Rc<ObjStm>>>,
+    pub(super) budget: Arc<Budget>,
 }
 
 fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -42,7 +45,15 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 impl<'a> Document<'a> {
+    /// Opens `data` under the default [`Limits`](super::Limits).
     pub fn open(data: &'a [u8]) -> Result<Self, Error> {
+        Self::open_with(data, Arc::new(Budget::default()))
+    }
+
+    /// Opens `data` under `budget`, which may be shared with other documents read for the
+    /// same request (verification opens every signed revision under one budget).
+    pub fn open_with(data: &'a [u8], budget: Arc<Budget>) -> Result<Self, Error> {
+        budget.check()?;
         let head = &data[..data.len().min(1024)];
         let hpos = head
             .windows(5)
@@ -70,6 +81,7 @@ impl<'a> Document<'a> {
             xref_stream: false,
             version,
             stm_cache: RefCell::new(HashMap::new()),
+            budget,
         };
         doc.read_xref_chain()?;
         if doc.trailer.get(b"Encrypt").is_some() {
@@ -81,6 +93,11 @@ impl<'a> Document<'a> {
             ));
         }
         Ok(doc)
+    }
+
+    /// The budget this document is read under.
+    pub fn budget(&self) -> &Arc<Budget> {
+        &self.budget
     }
 
     /// Highest object number + 1 (the next free number for an incremental update).
@@ -135,8 +152,11 @@ impl<'a> Document<'a> {
                         "object {stm} is not an object stream"
                     )));
                 };
-                let data = decode_stream(&d, &raw)?;
-                let n = d.int(b"N").unwrap_or(0).clamp(0, 1_000_000);
+                let data = decode_stream(&d, &raw, &self.budget)?;
+                let n = d
+                    .int(b"N")
+                    .unwrap_or(0)
+                    .clamp(0, self.budget.limits().max_objects as i64);
                 let first = d.int(b"First").unwrap_or(0).max(0) as usize;
                 let mut p = Parser::new(&data, 0);
                 let mut index = Vec::new();
@@ -149,6 +169,9 @@ impl<'a> Document<'a> {
                         first.saturating_add(o as usize),
                     ));
                 }
+                // The index is memory built from decoded data: it counts against the budget.
+                self.budget
+                    .charge_decoded((index.len() * std::mem::size_of::<(u32, usize)>()) as u64)?;
                 let os = Rc::new(ObjStm { index, data });
                 self.stm_cache.borrow_mut().insert(stm, os.clone());
                 os
@@ -169,8 +192,43 @@ impl<'a> Document<'a> {
         Parser::new(&os.data, pos).parse_object()
     }
 
+    /// Reads every object in use and walks the page tree: a file that passes opens
+    /// completely (nothing truncated or damaged past the cross-reference data), within
+    /// the budget. Returns the number of pages. For intake, where a file that cannot be
+    /// read later (rendered, verified, signed) must be refused now.
+    pub fn check_whole(&self) -> Result<usize, Error> {
+        let mut ids: Vec<u32> = self
+            .xref
+            .iter()
+            .filter(|(_, e)| **e != Entry::Free)
+            .map(|(id, _)| *id)
+            .collect();
+        ids.sort_unstable();
+        for id in ids {
+            // Every object: one damaged stream may be scanned to the end of the file.
+            self.budget.check()?;
+            self.get(id).map_err(|e| match e {
+                Error::Malformed(m) => Error::Malformed(format!("object {id}: {m}")),
+                other => other,
+            })?;
+        }
+        let tail = &self.data[self.data.len().saturating_sub(1024)..];
+        if find_last(tail, b"%%EOF").is_none() {
+            return Err(Error::malformed(
+                "no `%%EOF` at the end of the file (truncated?)",
+            ));
+        }
+        let pages = self.pages()?.len();
+        if pages == 0 {
+            return Err(Error::malformed("the document has no pages"));
+        }
+        self.budget.check()?;
+        Ok(pages)
+    }
+
     /// Follows references (bounded) until a direct object.
     pub fn resolve(&self, obj: &Obj) -> Result<Obj, Error> {
+        self.budget.check()?;
         let mut cur = obj.clone();
         for _ in 0..32 {
             match cur {

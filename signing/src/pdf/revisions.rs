@@ -92,6 +92,34 @@ pub fn find_signatures(doc: &Document<'_>) -> Result<Vec<FoundSignature>, Error>
     Ok(out)
 }
 
+/// Whether `end` is the end of a revision as [`revision_ends`] finds them (just after a
+/// `%%EOF` and its end-of-line), without listing them all: a file can hold millions of
+/// `%%EOF` markers, and verification asks once per signature.
+pub fn is_revision_end(data: &[u8], end: usize) -> bool {
+    let Some(head) = data.get(..end) else {
+        return false;
+    };
+    let mut e = head.len();
+    if head[..e].ends_with(b"\n") {
+        e -= 1;
+    }
+    if head[..e].ends_with(b"\r") {
+        e -= 1;
+    }
+    if !head[..e].ends_with(b"%%EOF") {
+        return false;
+    }
+    // The end-of-line after the marker belongs to the revision: recompute it.
+    let mut canonical = e;
+    if data.get(canonical) == Some(&b'\r') {
+        canonical += 1;
+    }
+    if data.get(canonical) == Some(&b'\n') {
+        canonical += 1;
+    }
+    canonical == end
+}
+
 /// Ends of all revisions (offsets just after each `%%EOF` and its end-of-line).
 pub fn revision_ends(data: &[u8]) -> Vec<usize> {
     let mut ends = Vec::new();
@@ -108,4 +136,18 @@ pub fn revision_ends(data: &[u8]) -> Vec<usize> {
         i = i + p + 5;
     }
     ends
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn revision_ends_agree_with_the_list() {
+        let data = b"%PDF-1.7\n%%EOF\r\nabc%%EOF%%EOF\rx%%EOF\n\n%%EOF";
+        let ends = revision_ends(data);
+        for end in 0..=data.len() + 1 {
+            assert_eq!(is_revision_end(data, end), ends.contains(&end), "{end}");
+        }
+    }
 }

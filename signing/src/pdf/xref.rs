@@ -1,7 +1,9 @@
 //! Cross-reference data: classic `xref` tables, xref streams (with PNG predictors) and
 //! hybrid files (`/XRefStm`), followed through `/Prev` from the newest section back.
-//! Newer sections win; loops and absurd sizes are refused.
+//! Newer sections win; loops and absurd sizes are refused, and the number of sections and
+//! entries is bounded by the document's [`Budget`](super::Budget).
 
+use super::budget::Limit;
 use super::filters::decode_stream;
 use super::object::{Dict, Obj, Parser};
 use super::reader::{parse_indirect, Document, Entry};
@@ -13,8 +15,13 @@ impl Document<'_> {
         let mut next = Some(self.startxref);
         let mut seen = HashSet::new();
         let mut first = true;
+        let mut entries = 0usize;
         while let Some(off) = next.take() {
-            if off >= self.data.len() || !seen.insert(off) || seen.len() > 10_000 {
+            self.budget.check()?;
+            if seen.len() >= self.budget.limits().max_xref_sections {
+                return Err(self.budget.exceeded(Limit::XrefSections));
+            }
+            if off >= self.data.len() || !seen.insert(off) {
                 if first {
                     return Err(Error::malformed(
                         "the cross-reference offset points outside the file",
@@ -22,12 +29,13 @@ impl Document<'_> {
                 }
                 break;
             }
-            let (trailer, is_stream) = self.read_section(off).map_err(|e| match e {
-                Error::Malformed(m) => Error::Malformed(format!(
-                    "damaged cross-reference section at byte {off}: {m}"
-                )),
-                other => other,
-            })?;
+            let (trailer, is_stream) =
+                self.read_section(off, &mut entries).map_err(|e| match e {
+                    Error::Malformed(m) => Error::Malformed(format!(
+                        "damaged cross-reference section at byte {off}: {m}"
+                    )),
+                    other => other,
+                })?;
             if first {
                 self.xref_stream = is_stream;
                 self.trailer = trailer.clone();
@@ -35,7 +43,12 @@ impl Document<'_> {
             }
             if let Some(x) = trailer.int(b"XRefStm") {
                 if x >= 0 && (x as usize) < self.data.len() && seen.insert(x as usize) {
-                    let _ = self.read_section(x as usize);
+                    // A damaged hybrid section is skipped, a spent budget is not.
+                    if let Err(e @ (Error::Limit { .. } | Error::Cancelled)) =
+                        self.read_section(x as usize, &mut entries)
+                    {
+                        return Err(e);
+                    }
                 }
             }
             next = trailer.int(b"Prev").filter(|p| *p >= 0).map(|p| p as usize);
@@ -44,7 +57,20 @@ impl Document<'_> {
     }
 
     /// Reads one section at `off`, adding entries not already known (newer wins).
-    fn read_section(&mut self, off: usize) -> Result<(Dict, bool), Error> {
+    /// `entries` counts the entries read so far (shadowed ones too) against `max_objects`.
+    fn read_section(&mut self, off: usize, entries: &mut usize) -> Result<(Dict, bool), Error> {
+        let max = self.budget.limits().max_objects;
+        let budget = self.budget.clone();
+        let count_entry = move |entries: &mut usize| -> Result<(), Error> {
+            *entries += 1;
+            if *entries > max {
+                return Err(budget.exceeded(Limit::Objects));
+            }
+            if *entries & 0xffff == 0 {
+                budget.check()?;
+            }
+            Ok(())
+        };
         let mut p = Parser::new(self.data, off);
         if p.token() == b"xref" {
             loop {
@@ -64,6 +90,7 @@ impl Document<'_> {
                     return Err(Error::malformed("absurd subsection size"));
                 }
                 for i in 0..count {
+                    count_entry(entries)?;
                     let o = p
                         .parse_uint()
                         .ok_or_else(|| Error::malformed("bad entry offset"))?;
@@ -92,7 +119,7 @@ impl Document<'_> {
             if dict.name(b"Type") != Some(b"XRef") {
                 return Err(Error::malformed("stream is not /Type /XRef"));
             }
-            let data = decode_stream(&dict, &raw)?;
+            let data = decode_stream(&dict, &raw, &self.budget)?;
             let w: Vec<usize> = dict
                 .get(b"W")
                 .and_then(Obj::as_array)
@@ -117,6 +144,7 @@ impl Document<'_> {
                 let (start, count) = (pair[0].max(0) as u64, pair[1].max(0) as u64);
                 for i in 0..count {
                     let Some(row) = rows.next() else { break };
+                    count_entry(entries)?;
                     let field = |from: usize, len: usize| {
                         row[from..from + len]
                             .iter()

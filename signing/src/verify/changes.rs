@@ -5,16 +5,30 @@
 
 use crate::pdf::object::{Dict, Obj};
 use crate::pdf::reader::{Document, Entry};
+use crate::Error;
+
+/// An object for comparison: `Null` when it cannot be read, unless the reason is a spent
+/// budget or a cancellation, which stop the comparison.
+fn fetch(doc: &Document<'_>, id: u32) -> Result<Obj, Error> {
+    match doc.get(id) {
+        Ok(o) => Ok(o),
+        Err(e @ (Error::Limit { .. } | Error::Cancelled)) => Err(e),
+        Err(_) => Ok(Obj::Null),
+    }
+}
 
 /// Findings: (allowed changes, disallowed changes), in plain words.
 ///
 /// With `certified` (the signature is a certification), new signature fields must be
-/// invisible, as Adobe and pyHanko require under DocMDP.
+/// invisible, as Adobe and pyHanko require under DocMDP. Each changed object examined
+/// counts against the budget's `max_changed_objects` (shared by all the signatures of
+/// the file); past it, or past the time limit, the comparison stops with the error.
 pub fn diff(
     signed: &Document<'_>,
     newest: &Document<'_>,
     certified: bool,
-) -> (Vec<String>, Vec<String>) {
+) -> Result<(Vec<String>, Vec<String>), Error> {
+    let budget = newest.budget().clone();
     let mut allowed = Vec::new();
     let mut bad = Vec::new();
     let mut new_objects = 0usize;
@@ -27,15 +41,17 @@ pub fn diff(
         if new_e == old_e {
             continue;
         }
+        budget.charge_changed()?;
+        budget.check()?;
         let old = if old_e == Entry::Free {
             Obj::Null
         } else {
-            signed.get(id).unwrap_or(Obj::Null)
+            fetch(signed, id)?
         };
         let new = if new_e == Entry::Free {
             Obj::Null
         } else {
-            newest.get(id).unwrap_or(Obj::Null)
+            fetch(newest, id)?
         };
         if old == Obj::Null {
             new_objects += 1;
@@ -66,7 +82,9 @@ pub fn diff(
     }
     allowed.sort();
     allowed.dedup();
-    (allowed, bad)
+    // Reading objects may have spent the budget where the error was not ours to see.
+    budget.check()?;
+    Ok((allowed, bad))
 }
 
 fn dict_key_changes(old: &Dict, new: &Dict) -> Vec<Vec<u8>> {

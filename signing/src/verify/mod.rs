@@ -9,16 +9,23 @@ mod signature;
 
 pub use report::{Report, SignatureReport};
 
-use crate::pdf::revisions::{find_signatures, revision_ends, FoundSignature};
+use crate::pdf::budget::{Budget, Cancel, Limit, Limits};
+use crate::pdf::revisions::{find_signatures, is_revision_end, FoundSignature};
 use crate::pdf::Document;
 use crate::revocation::RevocationSource;
 use crate::Error;
 use openssl::x509::X509;
 use std::sync::Arc;
 
-/// What to trust and where revocation may come from.
+/// What to trust, where revocation may come from, and what an untrusted file may cost.
 #[derive(Clone, Default)]
 pub struct VerifyOptions {
+    /// Limits for the file (decoding, sections, objects, signatures, changes, time),
+    /// shared by every revision the verification opens.
+    pub limits: Limits,
+    /// Set it to stop the verification (e.g. the request asking for it has gone); the
+    /// verification then fails with [`Error::Cancelled`].
+    pub cancel: Cancel,
     /// Trust anchors, DER.
     pub trust_anchors: Vec<Vec<u8>>,
     /// Fetch revocation data online when the DSS has none (from `revocation`, or from the
@@ -51,7 +58,7 @@ fn read_dss(doc: &Document<'_>) -> Dss {
         };
         for item in arr.as_array().cloned().unwrap_or_default() {
             if let Ok(crate::pdf::Obj::Stream(d, raw)) = doc.resolve(&item) {
-                if let Ok(data) = crate::pdf::filters::decode_stream(&d, &raw) {
+                if let Ok(data) = crate::pdf::filters::decode_stream(&d, &raw, doc.budget()) {
                     list.push(data);
                 }
             }
@@ -60,20 +67,23 @@ fn read_dss(doc: &Document<'_>) -> Dss {
     out
 }
 
-fn has_dss(data: &[u8]) -> bool {
-    Document::open(data)
+fn has_dss(data: &[u8], budget: &Arc<Budget>) -> bool {
+    Document::open_with(data, budget.clone())
         .ok()
         .and_then(|d| d.catalog().ok())
         .is_some_and(|c| c.get(b"DSS").is_some())
 }
 
-/// Verifies every signature of `input`.
+/// Verifies every signature of `input`, under `opts.limits`: past one, or when
+/// `opts.cancel` is set, it fails with [`Error::Limit`] or [`Error::Cancelled`].
 pub fn verify_pdf(input: &[u8], opts: &VerifyOptions) -> Result<Report, Error> {
-    let doc = Document::open(input)?;
+    let budget = Budget::shared(opts.limits, opts.cancel.clone());
+    let doc = Document::open_with(input, budget.clone())?;
     let store = checks::trust_store(&opts.trust_anchors)?;
     let found = find_signatures(&doc)?;
-    let ends = revision_ends(input);
+    budget.at_most(Limit::Signatures, found.len())?;
     let dss = read_dss(&doc);
+    budget.check()?;
     let dss_x509: Vec<X509> = dss
         .certs
         .iter()
@@ -84,6 +94,7 @@ pub fn verify_pdf(input: &[u8], opts: &VerifyOptions) -> Result<Report, Error> {
     let mut doc_ts: Vec<(usize, bool)> = Vec::new();
     let mut entries = Vec::new();
     for f in &found {
+        budget.check()?;
         let mut r = SignatureReport {
             field_name: f.field_name.clone(),
             sub_filter: f.sub_filter.clone(),
@@ -100,7 +111,7 @@ pub fn verify_pdf(input: &[u8], opts: &VerifyOptions) -> Result<Report, Error> {
             "signature"
         }
         .into();
-        let end = check_byte_range(input, f, &ends, &mut r);
+        let end = check_byte_range(input, f, &mut r);
         if f.doc_timestamp {
             signature::verify_doc_timestamp(input, f, &store, &dss_x509, &mut r);
             if let Some(e) = end {
@@ -111,10 +122,11 @@ pub fn verify_pdf(input: &[u8], opts: &VerifyOptions) -> Result<Report, Error> {
         }
         if let Some(e) = end {
             if e < input.len() {
-                let signed = Document::open(&input[..e]);
+                let signed = Document::open_with(&input[..e], budget.clone());
                 match signed {
+                    Err(e @ (Error::Limit { .. } | Error::Cancelled)) => return Err(e),
                     Ok(signed) => {
-                        let (allowed, bad) = changes::diff(&signed, &doc, f.docmdp.is_some());
+                        let (allowed, bad) = changes::diff(&signed, &doc, f.docmdp.is_some())?;
                         r.modified_after_signing = !bad.is_empty();
                         for b in &bad {
                             r.problems.push(format!("changed after signing: {b}"));
@@ -146,7 +158,7 @@ pub fn verify_pdf(input: &[u8], opts: &VerifyOptions) -> Result<Report, Error> {
                 .collect::<Vec<_>>();
             let t = r.timestamp_ok == Some(true) || !later_ts.is_empty();
             let lt = t && r.revocation.starts_with("good") && r.revocation.contains("DSS");
-            let lta = lt && later_ts.iter().any(|te| has_dss(&input[..*te]));
+            let lta = lt && later_ts.iter().any(|te| has_dss(&input[..*te], &budget));
             r.level = Some(
                 if lta {
                     "B-LTA"
@@ -169,6 +181,8 @@ pub fn verify_pdf(input: &[u8], opts: &VerifyOptions) -> Result<Report, Error> {
             && !r.revocation.starts_with("revoked")
             && !r.modified_after_signing;
     }
+    // A limit passed where the error was turned into a finding still fails the whole.
+    budget.check()?;
     report.signatures = entries.into_iter().map(|(_, r)| r).collect();
     if report.signatures.is_empty() {
         report
@@ -180,12 +194,7 @@ pub fn verify_pdf(input: &[u8], opts: &VerifyOptions) -> Result<Report, Error> {
 }
 
 /// Checks the /ByteRange shape; returns the end of the signed revision when sound.
-fn check_byte_range(
-    input: &[u8],
-    f: &FoundSignature,
-    ends: &[usize],
-    r: &mut SignatureReport,
-) -> Option<usize> {
+fn check_byte_range(input: &[u8], f: &FoundSignature, r: &mut SignatureReport) -> Option<usize> {
     let br = &f.byte_range;
     let ok = br.len() == 4
         && br[0] == 0
@@ -210,7 +219,7 @@ fn check_byte_range(
             .push("the unsigned gap of the byte range is not exactly the /Contents value".into());
         return None;
     }
-    if !ends.contains(&end) && end != input.len() {
+    if !is_revision_end(input, end) && end != input.len() {
         r.problems
             .push("the signature does not cover a complete revision".into());
         return None;

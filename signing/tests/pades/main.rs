@@ -5,6 +5,7 @@ mod common;
 
 mod cli;
 mod csc_remote;
+mod hostile;
 mod pades_levels;
 mod revocation_online;
 mod signing_options;

@@ -2,7 +2,11 @@
 //! with JavaScript off (and so the circuit page can place a signature by clicking on it).
 //!
 //! Rendering is poppler's `pdftoppm` (a separate process: a malformed PDF can only crash
-//! it, not the server), at a fixed width of [`WIDTH_PX`], under a timeout. Images are cached
+//! it, not the server), at a fixed width of [`WIDTH_PX`] unless the page is so long that
+//! the image would pass `pdf.render_max_pixels` (then smaller: see [`pixel_size`]; a
+//! 1 × 1000 pt page once made pdftoppm take 2.46 GB for 50 s). It runs through the gate of
+//! `pdf_work` (a few at once), under `prlimit` (address space `pdf.render_memory_mb`, CPU
+//! time) and is killed past `pdf.render_timeout_secs`. Images are cached
 //! on disk under `storage.data_dir/pages/<sha256 of the version>/`, so each signed version
 //! renders once and the cache never serves a stale version. Page counts and sizes in PDF
 //! points come from lopdf (no process needed).
@@ -19,8 +23,22 @@ use crate::error::{Error, Result};
 
 /// Width of every rendered page, in pixels.
 pub const WIDTH_PX: u32 = 800;
-/// The longest a page may take to render before the request gives up.
-const RENDER_TIMEOUT: Duration = Duration::from_secs(60);
+/// The longest side of a page image, whatever the page's shape.
+pub const MAX_SIDE_PX: u32 = 10_000;
+
+/// Pixel size (width, height) of the image of a page of `w` × `h` points as displayed:
+/// [`WIDTH_PX`] wide, or less when that would make more than `max_pixels` pixels or a
+/// side longer than [`MAX_SIDE_PX`]; the ratio is kept, each side at least one pixel.
+pub fn pixel_size(w: f64, h: f64, max_pixels: u64) -> (u32, u32) {
+    let (w, h) = (w.abs().max(1e-3), h.abs().max(1e-3));
+    let scale = (f64::from(WIDTH_PX) / w)
+        .min((max_pixels as f64 / (w * h)).sqrt())
+        .min(f64::from(MAX_SIDE_PX) / h)
+        .min(f64::from(MAX_SIDE_PX) / w);
+    // The epsilon keeps 595 × (800 / 595) at 800, not 799.
+    let px = |v: f64| ((v * scale + 1e-6).floor() as u32).clamp(1, MAX_SIDE_PX);
+    (px(w), px(h))
+}
 
 fn parse(pdf: &[u8]) -> Result<Document> {
     Document::load_mem(pdf).map_err(|e| Error::internal(format!("stored PDF does not parse: {e}")))
@@ -90,27 +108,34 @@ pub enum PageImage {
     OutOfRange { pages: usize },
 }
 
-/// Renders page `page` of the PDF at `input` to `out` (PNG, [`WIDTH_PX`] wide as shown).
-/// pdftoppm scales before it rotates, so a page turned a quarter is scaled by its height.
-async fn render(input: &Path, page: usize, quarter: bool, out: &Path) -> Result<()> {
+/// Renders page `page` of the PDF at `input` to `out` (PNG of `size` pixels as shown).
+/// pdftoppm scales before it rotates, so a page turned a quarter gets the sides swapped.
+/// Under `prlimit` (address space and CPU time from `cfg`), killed past its timeout.
+async fn render(input: &Path, page: usize, quarter: bool, size: (u32, u32), cfg: &crate::config::Pdf, out: &Path) -> Result<()> {
     let prefix = out.with_extension("");
-    let (x, y) = if quarter { ("-1".to_owned(), WIDTH_PX.to_string()) } else { (WIDTH_PX.to_string(), "-1".to_owned()) };
-    let mut cmd = tokio::process::Command::new("pdftoppm");
-    cmd.args(["-png", "-singlefile", "-scale-to-x", &x, "-scale-to-y", &y])
+    let (x, y) = if quarter { (size.1, size.0) } else { size };
+    let timeout = Duration::from_secs(cfg.render_timeout_secs);
+    let mut cmd = tokio::process::Command::new("prlimit");
+    cmd.arg(format!("--as={}", cfg.render_memory_mb << 20))
+        .arg(format!("--cpu={}", cfg.render_timeout_secs))
+        .args(["--", "pdftoppm", "-png", "-singlefile", "-scale-to-x", &x.to_string(), "-scale-to-y", &y.to_string()])
         .args(["-f", &page.to_string(), "-l", &page.to_string()])
         .arg(input)
         .arg(&prefix)
         .stdin(std::process::Stdio::null())
         .kill_on_drop(true);
     let run = cmd.output();
-    let output = match tokio::time::timeout(RENDER_TIMEOUT, run).await {
+    let output = match tokio::time::timeout(timeout, run).await {
         Ok(Ok(o)) => o,
         Ok(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::internal("pdftoppm not found: install poppler-utils (scripts/install-deps.sh run)"))
+            return Err(Error::internal("prlimit not found: install util-linux (scripts/install-deps.sh run)"))
         }
         Ok(Err(e)) => return Err(e.into()),
-        Err(_) => return Err(Error::internal(format!("pdftoppm took more than {}s", RENDER_TIMEOUT.as_secs()))),
+        Err(_) => return Err(Error::internal(format!("pdftoppm took more than {}s", timeout.as_secs()))),
     };
+    if output.status.code() == Some(127) || String::from_utf8_lossy(&output.stderr).contains("failed to execute") {
+        return Err(Error::internal("pdftoppm not found: install poppler-utils (scripts/install-deps.sh run)"));
+    }
     if !output.status.success() {
         let err = String::from_utf8_lossy(&output.stderr);
         return Err(Error::internal(format!("pdftoppm failed: {}", err.trim())));
@@ -175,18 +200,23 @@ impl Services {
         if let Ok(b) = std::fs::read(&png) {
             return Ok(PageImage::Png(b));
         }
-        let (quarter, bytes) = tokio::task::spawn_blocking(move || -> Result<(bool, Vec<u8>)> {
-            Ok((geometry(&parse(&bytes)?, page).is_some_and(|g| g.1), bytes))
+        let cfg = self.config.pdf.clone();
+        let (quarter, size, bytes) = tokio::task::spawn_blocking(move || -> Result<(bool, (u32, u32), Vec<u8>)> {
+            let ((w, h), quarter) = geometry(&parse(&bytes)?, page).unwrap_or(((612.0, 792.0), false));
+            Ok((quarter, pixel_size(w, h, cfg.render_max_pixels), bytes))
         })
         .await
         .map_err(Error::internal)??;
+        // A few renders at once; the slot is held until pdftoppm is done (or killed, when
+        // the request is dropped: `kill_on_drop`).
+        let _slot = self.pdf_work.slot().await?;
         std::fs::create_dir_all(&dir)?;
         // Render into a unique name, then rename: two readers at once never see half a file.
         let tmp = dir.join(format!("{}", uuid::Uuid::new_v4()));
         let input = tmp.with_extension("pdf");
         std::fs::write(&input, &bytes)?;
         let out = tmp.with_extension("png");
-        let res = render(&input, page, quarter, &out).await;
+        let res = render(&input, page, quarter, size, &self.config.pdf, &out).await;
         let _ = std::fs::remove_file(&input);
         if let Err(e) = res {
             let _ = std::fs::remove_file(&out);
@@ -250,16 +280,47 @@ mod tests {
         let input = dir.join("in.pdf");
         std::fs::write(&input, two_pages()).unwrap();
         let out = dir.join("p.png");
-        render(&input, 2, true, &out).await.unwrap();
+        let cfg = crate::config::Pdf::default();
+        render(&input, 2, true, pixel_size(792.0, 612.0, cfg.render_max_pixels), &cfg, &out).await.unwrap();
         let png = std::fs::read(&out).unwrap();
         assert!(png.starts_with(b"\x89PNG"));
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
         let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
         assert_eq!(width, WIDTH_PX);
         assert!((height as i64 - 618).abs() <= 2, "landscape page keeps its ratio: {height}");
-        render(&input, 1, false, &out).await.unwrap();
+        render(&input, 1, false, pixel_size(595.28, 841.89, cfg.render_max_pixels), &cfg, &out).await.unwrap();
         let png = std::fs::read(&out).unwrap();
         assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), WIDTH_PX, "portrait A4");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn long_pages_are_scaled_down_to_the_pixel_budget() {
+        assert_eq!(pixel_size(595.0, 842.0, 4_000_000), (800, 1132));
+        for (w, h) in [(1.0, 1000.0), (1000.0, 1.0), (14_400.0, 14_400.0), (0.0, 0.0), (3.0, 14_400.0)] {
+            let (x, y) = pixel_size(w, h, 4_000_000);
+            assert!(u64::from(x) * u64::from(y) <= 4_000_000, "{w}×{h}: {x}×{y}");
+            assert!(x <= MAX_SIDE_PX && y <= MAX_SIDE_PX && x >= 1 && y >= 1, "{w}×{h}: {x}×{y}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_tall_page_renders_small_and_quickly() {
+        let dir = std::env::temp_dir().join(format!("sijill-render-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let input = dir.join("tall.pdf");
+        std::fs::write(&input, sijill_signing::hostile::page_of_size(1.0, 1000.0)).unwrap();
+        let out = dir.join("p.png");
+        let cfg = crate::config::Pdf::default();
+        let size = pixel_size(1.0, 1000.0, cfg.render_max_pixels);
+        let t = std::time::Instant::now();
+        render(&input, 1, false, size, &cfg, &out).await.unwrap();
+        assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+        let png = std::fs::read(&out).unwrap();
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!((width, height), size);
+        assert!(height <= MAX_SIDE_PX);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 /// The form field a domain error belongs to ("" = the whole form) and its message.
 pub fn form_error(err: &Error) -> (&'static str, FormError) {
     let msg = match err {
-        Error::BadRequest(m) | Error::Conflict(m) | Error::TooLarge(m) | Error::UnsupportedMedia(m) => m,
+        Error::BadRequest(m) | Error::Conflict(m) | Error::TooLarge(m) | Error::UnsupportedMedia(m) | Error::Unprocessable(m) => m,
         Error::Forbidden(m) => m,
         Error::TooManyRequests { retry_after_secs } => return ("", FormError::TooManyAttempts { minutes: retry_after_secs.div_ceil(60) }),
         _ => return ("", FormError::Unavailable),
@@ -39,6 +39,8 @@ pub fn form_error(err: &Error) -> (&'static str, FormError) {
         Msg::CorruptDocument(name) => ("documents", FormError::DamagedFile { name: name.clone() }),
         Msg::NotAPdf => ("file", FormError::NotPdf),
         Msg::HiddenCharacters(field) => (field, FormError::HiddenCharacters),
+        Msg::PdfLimit { document: Some(name), .. } => ("documents", FormError::PdfTooComplex { name: Some(name.clone()) }),
+        Msg::PdfLimit { document: None, .. } => ("file", FormError::PdfTooComplex { name: None }),
         _ => ("", FormError::Unavailable),
     }
 }

@@ -112,6 +112,7 @@ fn new_folder_field(e: &Error) -> (&'static str, FormError) {
         Error::BadRequest(Msg::Parapheur(PMsg::NoMainDocument)) => ("main", FormError::Required),
         Error::NotFound => ("entry_id", FormError::Invalid),
         Error::TooLarge(_) | Error::UnsupportedMedia(_) => ("main", FormError::Invalid),
+        Error::Unprocessable(Msg::PdfLimit { document, .. }) => ("main", FormError::PdfTooComplex { name: document.clone() }),
         _ => ("", FormError::Unavailable),
     }
 }
@@ -240,6 +241,6 @@ pub async fn page_image(State(state): State<AppState>, v: Visitor, Path((id, doc
             let ctx = v.ctx(&format!("/parapheur/folders/{id}"));
             v.finish(html(&ctx, StatusCode::NOT_FOUND, sijill_frontend::pages::error::failure(&ctx, msg)))
         }
-        Err(e) => failure(&v, &e),
+        Err(e) => crate::http::error::with_retry_after(&e, failure(&v, &e)),
     }
 }

@@ -72,7 +72,8 @@ pub async fn submit(State(state): State<AppState>, v: Visitor, req: Request) -> 
         Ok(json) => page(&v, Some(&convert::report(&json, name, false)), &FormState::default(), StatusCode::OK),
         Err(e) => {
             let (field, err) = form_error(&e);
-            page(&v, None, &FormState::default().with_error(field, err), e.status_and_msg().0)
+            let res = page(&v, None, &FormState::default().with_error(field, err), e.status_and_msg().0);
+            crate::http::error::with_retry_after(&e, res)
         }
     }
 }

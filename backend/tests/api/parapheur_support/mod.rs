@@ -124,7 +124,7 @@ impl Parapheur {
     }
 
     pub fn verify(&self, pdf: &[u8]) -> sijill_signing::Report {
-        let opts = sijill_signing::VerifyOptions { trust_anchors: self.app.state.svc.parapheur.trust_anchors.clone(), online: false, revocation: None };
+        let opts = sijill_signing::VerifyOptions { trust_anchors: self.app.state.svc.parapheur.trust_anchors.clone(), online: false, revocation: None, ..Default::default() };
         sijill_signing::verify_pdf(pdf, &opts).expect("verifies")
     }
 }
