@@ -19,7 +19,7 @@ use sijill_backend::domain::attachments::NewDocument;
 use sijill_backend::domain::auth::{CurrentUser, Role, RoleGrant};
 use sijill_backend::domain::parapheur::circuits::{CircuitSource, StepSpec};
 use sijill_backend::domain::parapheur::folders::NewFolder;
-use sijill_backend::domain::parapheur::keys::NewKey;
+use sijill_backend::domain::parapheur::keys::{KeyPurpose, NewKey};
 use sijill_backend::domain::Services;
 use sijill_backend::i18n::Lang;
 
@@ -121,7 +121,7 @@ async fn main() -> anyhow::Result<()> {
     let official = current(&svc, "official@demo.test").await;
     let admin_id = agent.roles[0].administration_id.expect("staff");
     let key = p12(&pki_dir);
-    svc.register_key(&official, "bench", NewKey::Pkcs12 { p12: key, pin: PIN.into() }).await?;
+    svc.register_key(&official, "bench", NewKey::Pkcs12 { p12: key, pin: PIN.into() }, KeyPurpose::Signing).await?;
     println!("batch signing, one PKCS#12 (RSA-2048) key, {folders} folders of one 1-page PDF, database {}", url.split(':').next().unwrap_or(""));
     for level in ["B-B", "B-T"] {
         pq::set_pades_level(&svc.db.conn, admin_id, level).await?;
