@@ -87,7 +87,8 @@ fn softhsm_token(dir: &Path, label: &str) {
 
 #[tokio::test]
 async fn token_and_remote_key_forms_refuse_bad_input_then_register() {
-    let p = Parapheur::new().await;
+    // The CSC service named below is the one the administrators allow, exactly.
+    let p = Parapheur::on(common::TestApp::with(|f| f.merge(figment::providers::Serialized::default("parapheur.csc_services", vec!["http://127.0.0.1:9/csc"]))).await).await;
     let official = p.staff("porteur", "official", "DAA").await;
     let page = get(&p, "/parapheur/keys", &official, "fr").await;
     assert!(page.contains(r#"action="/parapheur/keys/pkcs11""#) && page.contains(r#"action="/parapheur/keys/csc""#), "{page}");
