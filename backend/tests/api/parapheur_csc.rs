@@ -11,6 +11,7 @@ use crate::parapheur_support as support;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use serde_json::json;
+use figment::providers::Serialized;
 use sijill_signing::signer::csc::{CscAuth, CscSigner};
 use sijill_signing::Signer;
 use support::*;
@@ -26,7 +27,9 @@ async fn pkcs12_then_csc_signatures_on_one_document() {
     let csc_root = tokio::task::spawn_blocking(move || CscSigner::connect(&u, CscAuth::None, Some(cred)).unwrap().chain().last().unwrap().clone())
         .await
         .unwrap();
-    let p = Parapheur::new().await;
+    // The administrators allow this service, exactly (scheme, host, port, path).
+    let allowed = vec![url.clone()];
+    let p = Parapheur::on(common::TestApp::with(move |f| f.merge(Serialized::default("parapheur.csc_services", allowed))).await).await;
     // B-T: the CSC service's PKI publishes its revocation data online, which the
     // development trust (offline CRLs of the development root only) does not fetch.
     let admin = p.app.login("admin@demo.test").await;
