@@ -182,13 +182,10 @@ impl Services {
     /// per client address and per e-mail address (`throttle`).
     pub async fn sign_up(&self, input: SignUp, client: &str) -> Result<()> {
         let email = normalize_email(&input.email)?;
-        let name = input.display_name.trim();
-        if name.is_empty() {
-            return Err(Error::BadRequest(Msg::MissingField("display_name")));
-        }
-        if name.chars().count() > 200 {
-            return Err(Error::BadRequest(Msg::FieldTooLong("display_name", 200)));
-        }
+        // Required, at most 200 characters, no control or direction-override characters
+        // (a name shown to clerks must read as it is stored).
+        let name = super::names::Name::parse("display_name", &input.display_name, 200)?.into_inner();
+        let name = name.as_str();
         check_password(&input.password, &email, name)?;
         let attempt = self.attempt(&[(Limit::SignUpAddress, client), (Limit::SignUpEmail, &email)]).await?;
         attempt.succeeded(self).await?;

@@ -417,3 +417,11 @@ async fn clearance_changes_are_audited_and_never_granted_to_oneself() {
     let report = sijill_backend::domain::audit::verify(c).await.unwrap();
     assert!(report.broken.is_none(), "the chain holds");
 }
+
+#[tokio::test]
+async fn a_display_name_with_hidden_or_reordering_characters_is_refused_and_no_account_made() {
+    let app = TestApp::new().await;
+    let (s, e) = app.post_json("/api/v1/auth/signup", json!({"email": "cache@demo.test", "password": STRONG, "display_name": "Ahmed\u{202E}nimda"})).await;
+    assert_eq!((s, e["error"].as_str()), (StatusCode::BAD_REQUEST, Some("hidden_characters")), "{e}");
+    assert!(mails_of_kind(&app, "verify_email").await.is_empty(), "no account, no link");
+}
