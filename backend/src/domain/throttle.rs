@@ -208,18 +208,7 @@ impl Attempt {
             match limit.on_success() {
                 OnSuccess::Keep => {}
                 OnSuccess::Forget => q::delete(&tx, limit.scope(), subject).await?,
-                OnSuccess::Refund => {
-                    let mut row = q::lock(&tx, limit.scope(), subject, now).await?;
-                    if *started {
-                        // This attempt started the lockout: undo it, one attempt short of it.
-                        row.locked_until = None;
-                        row.lockouts = (row.lockouts - 1).max(0);
-                        row.attempts = limit.max(c) - 1;
-                    } else {
-                        row.attempts = (row.attempts - 1).max(0);
-                    }
-                    q::save(&tx, &row).await?;
-                }
+                OnSuccess::Refund => refund(&tx, *limit, subject, *started, c, now).await?,
             }
         }
         tx.commit().await?;
@@ -239,19 +228,26 @@ impl Attempt {
         let now = Utc::now();
         let tx = svc.db.write().await?;
         for (limit, subject, started) in &self.keys {
-            let mut row = q::lock(&tx, limit.scope(), subject, now).await?;
-            if *started {
-                row.locked_until = None;
-                row.lockouts = (row.lockouts - 1).max(0);
-                row.attempts = limit.max(c) - 1;
-            } else {
-                row.attempts = (row.attempts - 1).max(0);
-            }
-            q::save(&tx, &row).await?;
+            refund(&tx, *limit, subject, *started, c, now).await?;
         }
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Gives one attempt back on `limit` for `subject`. If that attempt started the lockout, the
+/// lockout is undone too, leaving the count one attempt short of it.
+async fn refund(tx: &crate::db::WriteTx, limit: Limit, subject: &str, started: bool, c: &config::Throttle, now: DateTime<Utc>) -> Result<()> {
+    let mut row = q::lock(tx, limit.scope(), subject, now).await?;
+    if started {
+        row.locked_until = None;
+        row.lockouts = (row.lockouts - 1).max(0);
+        row.attempts = limit.max(c) - 1;
+    } else {
+        row.attempts = (row.attempts - 1).max(0);
+    }
+    q::save(tx, &row).await?;
+    Ok(())
 }
 
 #[cfg(test)]
