@@ -18,8 +18,12 @@ use std::time::{Duration, Instant};
 
 use figment::providers::Serialized;
 use sijill_backend::config::Config;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::BufReader;
 use tokio::net::TcpStream;
+
+#[path = "support/http_conn.rs"]
+mod http_conn;
+use http_conn::Conn;
 
 struct Args {
     clients: usize,
@@ -133,33 +137,6 @@ fn multipart(doc: &[u8]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), b)
 }
 
-/// Minimal HTTP/1.1 client over one keep-alive connection.
-struct Conn(BufReader<TcpStream>);
-
-impl Conn {
-    async fn request(&mut self, head: &str, body: &[u8]) -> (u16, Vec<u8>) {
-        let s = self.0.get_mut();
-        s.write_all(head.as_bytes()).await.unwrap();
-        s.write_all(body).await.unwrap();
-        let mut line = String::new();
-        self.0.read_line(&mut line).await.unwrap();
-        let status: u16 = line.split(' ').nth(1).and_then(|c| c.parse().ok()).expect("status line");
-        let mut len = 0usize;
-        loop {
-            line.clear();
-            self.0.read_line(&mut line).await.unwrap();
-            if line == "\r\n" {
-                break;
-            }
-            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                len = v.trim().parse().unwrap();
-            }
-        }
-        let mut buf = vec![0; len];
-        self.0.read_exact(&mut buf).await.unwrap();
-        (status, buf)
-    }
-}
 
 #[tokio::main]
 async fn main() {

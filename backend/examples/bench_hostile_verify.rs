@@ -11,8 +11,12 @@ use std::time::{Duration, Instant};
 
 use figment::providers::Serialized;
 use sijill_backend::config::Config;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::BufReader;
 use tokio::net::TcpStream;
+
+#[path = "support/http_conn.rs"]
+mod http_conn;
+use http_conn::Conn;
 
 const USAGE: &str = "usage: bench_hostile_verify [--clients 20] [--seconds 20]";
 
@@ -36,32 +40,6 @@ fn args() -> (usize, u64) {
     (clients.max(1), seconds.max(1) as u64)
 }
 
-struct Conn(BufReader<TcpStream>);
-
-impl Conn {
-    async fn request(&mut self, head: &str, body: &[u8]) -> u16 {
-        let s = self.0.get_mut();
-        s.write_all(head.as_bytes()).await.unwrap();
-        s.write_all(body).await.unwrap();
-        let mut line = String::new();
-        self.0.read_line(&mut line).await.unwrap();
-        let status: u16 = line.split(' ').nth(1).and_then(|c| c.parse().ok()).expect("status line");
-        let mut len = 0usize;
-        loop {
-            line.clear();
-            self.0.read_line(&mut line).await.unwrap();
-            if line == "\r\n" {
-                break;
-            }
-            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                len = v.trim().parse().unwrap();
-            }
-        }
-        let mut buf = vec![0; len];
-        self.0.read_exact(&mut buf).await.unwrap();
-        status
-    }
-}
 
 fn multipart(doc: &[u8]) -> (String, Vec<u8>) {
     let boundary = "bench-boundary-h13";
@@ -112,7 +90,7 @@ async fn main() {
         let mut lat = Vec::new();
         while Instant::now() < until {
             let t = Instant::now();
-            assert_eq!(c.request("GET /healthz HTTP/1.1\r\nHost: bench\r\n\r\n", b"").await, 200);
+            assert_eq!(c.request("GET /healthz HTTP/1.1\r\nHost: bench\r\n\r\n", b"").await.0, 200);
             lat.push(t.elapsed());
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
@@ -127,7 +105,7 @@ async fn main() {
             let mut n = i;
             while Instant::now() < until {
                 let (head, body) = &requests[n % requests.len()];
-                let s = c.request(head, body).await;
+                let (s, _) = c.request(head, body).await;
                 *seen.entry(s).or_default() += 1;
                 if s == 503 {
                     // Retry-After says seconds; a bench client waits a little less.
